@@ -1,0 +1,67 @@
+"""Application settings kept in the database, declared once with type, default and label.
+
+Window geometry and other UI state live in `QSettings`, not here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain.messages import MessageTemplate, message
+from antq_desktop.store.models import Setting
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SettingSpec(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+    label: MessageTemplate
+
+
+def _spec(key: str, kind: type[T], default: T, vi: str, en: str) -> SettingSpec[T]:
+    spec = SettingSpec(key, kind, default, message(f"setting.{key}", vi, en))
+    SETTINGS[key] = spec
+    return spec
+
+
+SETTINGS: dict[str, SettingSpec[Any]] = {}
+
+SITE_ID = _spec("site.id", str, "", "Mã cài đặt (trạm)", "Installation (site) id")
+OWN_UNIT_ID = _spec("unit.own_id", str, "", "Đơn vị của cài đặt này", "This installation's unit")
+SUPERIOR_UNIT_ID = _spec("unit.superior_id", str, "", "Đơn vị cấp trên", "Superior unit")
+OFFICER_NAME = _spec("officer.name", str, "", "Họ tên cán bộ", "Officer's name")
+OFFICER_TITLE = _spec("officer.title", str, "", "Chức vụ cán bộ", "Officer's title")
+LANGUAGE = _spec("ui.language", str, "vi", "Ngôn ngữ giao diện", "Interface language")
+
+
+def read_setting(session: Session, spec: SettingSpec[T]) -> T:
+    row = session.get(Setting, spec.key)
+    if row is None:
+        return spec.default
+    value = json.loads(row.value_json)
+    return value if isinstance(value, spec.type) else spec.default
+
+
+def write_setting(session: Session, spec: SettingSpec[T], value: T) -> None:
+    if not isinstance(value, spec.type):
+        raise TypeError(f"setting {spec.key} takes {spec.type.__name__}")
+    text = json.dumps(value, ensure_ascii=False)
+    row = session.get(Setting, spec.key)
+    if row is None:
+        session.add(Setting(key=spec.key, value_json=text))
+    else:
+        row.value_json = text
+
+
+def read_all(session: Session) -> dict[str, Any]:
+    """Every declared setting with its current value (defaults filled in)."""
+    stored = {row.key: json.loads(row.value_json) for row in session.scalars(select(Setting))}
+    return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}

@@ -1,0 +1,124 @@
+"""The open record book: a database plus who is working on it and on which installation.
+
+`create_workspace` makes a new database for a unit; `open_workspace` opens an existing one (after
+the checks and migrations of `store`). Both return a `Workspace` that every service function takes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from antq_desktop.domain.enums import UnitLevel
+from antq_desktop.services import settings
+from antq_desktop.store.database import (
+    DB_EXISTS,
+    DB_FOLDER_MISSING,
+    Database,
+    StoreError,
+    check_is_sqlite_file,
+    make_engine,
+)
+from antq_desktop.store.migrate import upgrade_to_head
+from antq_desktop.store.models import SYNCED_MODELS
+from antq_desktop.store.stamping import ChangeContext, load_clock
+
+DEFAULT_USER = "system"
+
+
+@dataclass
+class Workspace:
+    """An open database and the context of the changes made through it."""
+
+    database: Database
+    site_id: str
+    user: str
+    today: Callable[[], date] = field(default=date.today)
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def _attach(database: Database, user: str, today: Callable[[], date]) -> Workspace:
+    with database.session() as session:
+        site_id = settings.read_setting(session, settings.SITE_ID)
+        if not site_id:  # a database made before site ids existed, or by a test helper
+            site_id = uuid.uuid4().hex[:16]
+            with session.begin():
+                settings.write_setting(session, settings.SITE_ID, site_id)
+        clock = load_clock(session, site_id, SYNCED_MODELS)
+    database.change_context = ChangeContext(site_id=site_id, user=user, clock=clock)
+    return Workspace(database=database, site_id=site_id, user=user, today=today)
+
+
+def open_workspace(
+    path: Path, *, user: str = DEFAULT_USER, today: Callable[[], date] = date.today
+) -> Workspace:
+    """Open an existing database: refuse what is not one, migrate an older one after a copy."""
+    check_is_sqlite_file(path)
+    engine = make_engine(path)
+    try:
+        upgrade_to_head(engine, path)
+        return _attach(Database(path, engine), user, today)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    name: str
+    code: str
+    level: UnitLevel
+    place_name: str = ""
+
+
+def create_workspace(
+    path: Path,
+    own_unit: NewUnit,
+    *,
+    superior_unit: NewUnit | None = None,
+    officer_name: str = "",
+    officer_title: str = "",
+    user: str = DEFAULT_USER,
+    today: Callable[[], date] = date.today,
+) -> Workspace:
+    """Create a database for a unit. Nothing is left on disk when anything is refused."""
+    from antq_desktop.services import units  # units imports workspace for its type
+
+    if path.exists():
+        raise StoreError(DB_EXISTS(path=str(path)))
+    if not path.parent.is_dir():
+        raise StoreError(DB_FOLDER_MISSING(folder=str(path.parent)))
+    units.check_new_unit(own_unit, field_prefix="")
+    if superior_unit is not None:
+        units.check_new_unit(superior_unit, field_prefix="superior_")
+    engine = make_engine(path)
+    try:
+        upgrade_to_head(engine, path)
+        database = Database(path, engine)
+        with database.transaction() as session:
+            settings.write_setting(session, settings.SITE_ID, uuid.uuid4().hex[:16])
+        workspace = _attach(database, user, today)
+        superior_id = (
+            units.create_unit(workspace, superior_unit).id if superior_unit is not None else None
+        )
+        own = units.create_unit(workspace, own_unit, parent_id=superior_id)
+        with database.transaction() as session:
+            settings.write_setting(session, settings.OWN_UNIT_ID, own.id)
+            settings.write_setting(session, settings.SUPERIOR_UNIT_ID, superior_id or "")
+            settings.write_setting(session, settings.OFFICER_NAME, officer_name.strip())
+            settings.write_setting(session, settings.OFFICER_TITLE, officer_title.strip())
+        return workspace
+    except BaseException:
+        engine.dispose()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise

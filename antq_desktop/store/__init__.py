@@ -1,0 +1,1 @@
+"""Store: SQLAlchemy tables, the engine with SQLite settings, and Alembic migrations."""

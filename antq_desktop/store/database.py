@@ -1,0 +1,100 @@
+"""Open a database file: SQLite settings, checks before touching anything, migrations, sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from antq_desktop.domain.messages import Message, message
+from antq_desktop.store.stamping import CONTEXT_KEY, ChangeContext
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+DB_MISSING = message(
+    "db.missing",
+    "Không tìm thấy tệp dữ liệu {path}. Hãy kiểm tra đường dẫn, hoặc tạo mới bằng lệnh init.",
+    "The database file {path} does not exist. Check the path, or create one with the init command.",
+)
+DB_EXISTS = message(
+    "db.exists",
+    "Tệp dữ liệu {path} đã có. Hãy chọn tên tệp khác; tệp cũ được giữ nguyên.",
+    "The database file {path} already exists. Choose another name; the existing file is kept "
+    "as it is.",
+)
+DB_NOT_SQLITE = message(
+    "db.not_sqlite",
+    "Tệp {path} không phải tệp dữ liệu ANTQ (hoặc đã bị hỏng). Hãy chọn đúng tệp hoặc khôi phục "
+    "từ bản sao lưu.",
+    "The file {path} is not an ANTQ database (or it is damaged). Choose the right file or "
+    "restore a backup.",
+)
+DB_FOLDER_MISSING = message(
+    "db.folder_missing",
+    "Thư mục {folder} không tồn tại. Hãy tạo thư mục trước hoặc chọn thư mục khác.",
+    "The folder {folder} does not exist. Create it first or choose another folder.",
+)
+
+
+class StoreError(Exception):
+    """A database cannot be opened or created; `message` says why and what to do."""
+
+    def __init__(self, msg: Message) -> None:
+        super().__init__(msg.render("en"))
+        self.message = msg
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine with foreign keys, WAL, synchronous=FULL and a busy timeout on every connection."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def check_is_sqlite_file(path: Path) -> None:
+    """Refuse, before SQLite sees it, a file that is missing or not a SQLite database."""
+    if not path.is_file():
+        raise StoreError(DB_MISSING(path=str(path)))
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise StoreError(DB_NOT_SQLITE(path=str(path)))
+
+
+class Database:
+    """An open database file: one engine, sessions that carry who is changing what."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.change_context: ChangeContext | None = None
+
+    def session(self) -> Session:
+        session = self._sessions()
+        if self.change_context is not None:
+            session.info[CONTEXT_KEY] = self.change_context
+        return session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits at the end, rolls everything back on any error."""
+        with self.session() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

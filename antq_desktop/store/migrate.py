@@ -1,0 +1,89 @@
+"""Bring a database file to the schema of this program version with the shipped Alembic scripts.
+
+- A new (empty) file is created at head.
+- An older file is first copied aside with SQLite's backup API, then upgraded in one transaction.
+- A file written by a newer program version (a revision this program does not know) is refused.
+- A SQLite file of some other program (tables but no ANTQ revision) is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from antq_desktop.domain.messages import message
+from antq_desktop.store.database import DB_NOT_SQLITE, StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+DB_TOO_NEW = message(
+    "db.too_new",
+    "Tệp dữ liệu {path} được tạo bởi phiên bản ANTQ mới hơn (lược đồ {revision}). "
+    "Hãy cài phiên bản mới nhất của chương trình để mở tệp này.",
+    "The database file {path} was written by a newer ANTQ version (schema {revision}). "
+    "Install the latest version of the program to open it.",
+)
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships no migration"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """A consistent copy of the file beside it (SQLite's online backup API; safe with WAL)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade_to_head(engine: Engine, path: Path) -> Path | None:
+    """Migrate the file to head; return the path of the copy made before an upgrade, if any."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    try:
+        current = current_revision(engine)
+        has_tables = bool(inspect(engine).get_table_names())
+    except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
+        raise StoreError(DB_NOT_SQLITE(path=str(path))) from error
+    if current == head:
+        return None
+    if current is None and has_tables:
+        raise StoreError(DB_NOT_SQLITE(path=str(path)))
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise StoreError(DB_TOO_NEW(path=str(path), revision=current))
+    copy = backup_copy(path, f"before-upgrade-{current}") if current is not None else None
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return copy
