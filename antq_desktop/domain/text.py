@@ -96,11 +96,21 @@ def name_sort_key(full_name: str) -> str:
         letters, tones = _split_letters(word)
         primary_parts.append(_primary(letters))
         tone_parts.append("".join(str(tone) for tone in tones))
-    # " " (0x20) and "!" (0x21) are lower than every letter code, so a shorter word sorts first; "!"
-    # separates the tone level, which only matters when every letter is the same.
-    return " ".join(primary_parts) + "!" + " ".join(tone_parts)
+    # The end of the letters (" ", 0x20) sorts below the word separator ("!", 0x21), and both sort
+    # below every letter or digit code: a shorter word sorts first, and so does a name with fewer
+    # words when the others are equal ("Nguyễn An" before "Nguyễn Văn An"). The tones come after
+    # the end mark, so they only matter when every letter of every word is the same.
+    return "!".join(primary_parts) + " " + " ".join(tone_parts)
 
 
 def given_name(full_name: str) -> str:
     words = clean(full_name).split(" ")
     return words[-1] if words else ""
+
+
+def format_number(value: float, language: str = "vi", decimals: int = 0) -> str:
+    """Numbers the way people read them: 1.612 and 12,5 in Vietnamese; 1,612 and 12.5 in English."""
+    text = f"{value:,.{decimals}f}"
+    if language == "en":
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))

@@ -65,13 +65,13 @@ class ErrorCollector:
 
 REQUIRED = message(
     "required",
-    "{field} không được để trống. Hãy nhập {field}.",
-    "{field} must not be empty. Please enter the {field}.",
+    "Chưa nhập “{field}”: ô này bắt buộc.",
+    "“{field}” is required: please fill it in.",
 )
 TOO_LONG = message(
     "too_long",
-    "{field} dài quá {limit} ký tự. Hãy rút gọn.",
-    "{field} is longer than {limit} characters. Please shorten it.",
+    "“{field}” dài quá {limit} ký tự. Hãy rút gọn.",
+    "“{field}” is longer than {limit} characters. Please shorten it.",
 )
 CITIZEN_ID_FORMAT = message(
     "citizen_id.format",
@@ -119,13 +119,13 @@ PHONE_PREFIX = message(
 )
 DATE_IN_FUTURE = message(
     "date.future",
-    "{field} ({value}) không thể sau ngày hôm nay ({today}). Hãy sửa lại ngày.",
-    "{field} ({value}) cannot be after today ({today}). Please correct the date.",
+    "“{field}” ({value}) không thể sau ngày hôm nay ({today}). Hãy sửa lại ngày.",
+    "“{field}” ({value}) cannot be after today ({today}). Please correct the date.",
 )
 DATE_ORDER = message(
     "date.order",
-    "{end_field} ({end}) phải sau hoặc bằng {start_field} ({start}).",
-    "{end_field} ({end}) must be on or after {start_field} ({start}).",
+    "“{end_field}” ({end}) phải sau hoặc bằng “{start_field}” ({start}). Hãy sửa lại ngày.",
+    "“{end_field}” ({end}) must be on or after “{start_field}” ({start}). Please correct it.",
 )
 TIME_ORDER = message(
     "time.order",
@@ -134,8 +134,8 @@ TIME_ORDER = message(
 )
 NOT_NEGATIVE = message(
     "number.negative",
-    "{field} không được là số âm.",
-    "{field} cannot be negative.",
+    "“{field}” không được là số âm. Hãy nhập 0 hoặc số dương.",
+    "“{field}” cannot be negative. Enter 0 or a positive number.",
 )
 BIRTH_DATE_RANGE = message(
     "birth_date.range",

@@ -19,12 +19,15 @@ from antq_desktop.store.database import (
     DB_FOLDER_MISSING,
     Database,
     StoreError,
+    check_integrity,
     check_is_sqlite_file,
     make_engine,
 )
 from antq_desktop.store.migrate import upgrade_to_head
 from antq_desktop.store.models import SYNCED_MODELS
 from antq_desktop.store.stamping import ChangeContext, load_clock
+
+__all__ = ["NewUnit", "StoreError", "Workspace", "create_workspace", "open_workspace"]
 
 DEFAULT_USER = "system"
 
@@ -61,10 +64,12 @@ def _attach(database: Database, user: str, today: Callable[[], date]) -> Workspa
 def open_workspace(
     path: Path, *, user: str = DEFAULT_USER, today: Callable[[], date] = date.today
 ) -> Workspace:
-    """Open an existing database: refuse what is not one, migrate an older one after a copy."""
+    """Open an existing database: refuse what is not one or is damaged, migrate an older one after
+    a copy."""
     check_is_sqlite_file(path)
     engine = make_engine(path)
     try:
+        check_integrity(engine, path)
         upgrade_to_head(engine, path)
         return _attach(Database(path, engine), user, today)
     except BaseException:

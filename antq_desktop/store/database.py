@@ -34,6 +34,11 @@ DB_NOT_SQLITE = message(
     "The file {path} is not an ANTQ database (or it is damaged). Choose the right file or "
     "restore a backup.",
 )
+DB_DAMAGED = message(
+    "db.damaged",
+    "Tệp dữ liệu {path} bị hỏng ({detail}). Hãy khôi phục từ bản sao lưu gần nhất.",
+    "The database file {path} is damaged ({detail}). Restore the most recent backup.",
+)
 DB_FOLDER_MISSING = message(
     "db.folder_missing",
     "Thư mục {folder} không tồn tại. Hãy tạo thư mục trước hoặc chọn thư mục khác.",
@@ -73,6 +78,20 @@ def check_is_sqlite_file(path: Path) -> None:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise StoreError(DB_NOT_SQLITE(path=str(path)))
+
+
+def check_integrity(engine: Engine, path: Path) -> None:
+    """SQLite's quick check (page structure and constraints, without index contents)."""
+    try:
+        with engine.connect() as connection:
+            problems = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check(3)")]
+    except Exception as error:  # "database disk image is malformed", "file is not a database"
+        detail = str(getattr(error, "orig", error)).splitlines()[0]
+        raise StoreError(DB_DAMAGED(path=str(path), detail=detail)) from error
+    if problems != ["ok"]:
+        lines = [line.strip() for problem in problems for line in str(problem).splitlines()]
+        detail = "; ".join(line for line in lines if line and not line.startswith("***"))
+        raise StoreError(DB_DAMAGED(path=str(path), detail=detail))
 
 
 class Database:

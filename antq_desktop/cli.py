@@ -1,0 +1,313 @@
+"""The command line. Without a command it opens the window; every command is scriptable.
+
+Exit status: 0 on success, 2 for bad arguments, 1 when the data refuses the request (a missing or
+damaged file, an unknown unit, an invalid value). Errors are one line on stderr, in Vietnamese or
+in English with `--lang en`, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
+
+from antq_desktop import __version__
+from antq_desktop import cli_texts as texts
+from antq_desktop.domain.enums import (
+    FindingAction,
+    FindingCategory,
+    LabelledEnum,
+    MaintainingBody,
+    ProgramKind,
+    Rating,
+    UnitLevel,
+)
+from antq_desktop.domain.messages import Message, MessageTemplate
+from antq_desktop.domain.text import format_number
+from antq_desktop.domain.validation import ValidationFailed, format_date
+from antq_desktop.services.errors import ServiceError
+from antq_desktop.services.statistics import Statistics, compute_statistics
+from antq_desktop.services.workspace import (
+    NewUnit,
+    StoreError,
+    create_workspace,
+    open_workspace,
+)
+
+PROG = "antq-desktop"
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+MAX_SCALE = 1000
+
+
+class CommandError(Exception):
+    """A refusal with a message for a person."""
+
+    def __init__(self, msg: Message) -> None:
+        super().__init__(msg.render("en"))
+        self.message = msg
+
+
+def detect_language(argv: Sequence[str]) -> str:
+    """`--lang en` / `--lang=en` anywhere on the line, else ANTQ_LANG, else Vietnamese."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "vi"
+    return "en" if os.environ.get("ANTQ_LANG", "") == "en" else "vi"
+
+
+@contextmanager
+def argparse_language(language: str) -> Iterator[None]:
+    """argparse looks up its texts through its module-level `_`; give it Vietnamese for a while."""
+    if language == "en":
+        yield
+        return
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: texts.ARGPARSE_VI.get(text, original(text))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Reports a usage error as one line plus a pointer to --help, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        language = getattr(self, "language", "vi")
+        hint = "xem" if language == "vi" else "see"
+        self.exit(EXIT_USAGE, f"{PROG}: {message} ({hint} {self.prog} --help)\n")
+
+
+def _date(language: str) -> Callable[[str], date]:
+    def parse(text: str) -> date:
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(text.strip(), pattern).date()
+            except ValueError:
+                continue
+        raise argparse.ArgumentTypeError(texts.BAD_DATE(value=text).render(language))
+
+    return parse
+
+
+def _level(language: str) -> Callable[[str], UnitLevel]:
+    def parse(text: str) -> UnitLevel:
+        try:
+            level = UnitLevel.parse(text)
+        except ValueError:
+            level = None
+        if not isinstance(level, UnitLevel) or level is UnitLevel.NATION:
+            raise argparse.ArgumentTypeError(texts.BAD_LEVEL(value=text).render(language))
+        return level
+
+    return parse
+
+
+def _count(language: str, limit: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if not text.isdigit() or int(text) > limit:
+            raise argparse.ArgumentTypeError(
+                texts.BAD_NUMBER(value=text, limit=limit).render(language)
+            )
+        return int(text)
+
+    return parse
+
+
+def build_parser(language: str) -> OneLineParser:
+    def say(template: MessageTemplate) -> str:
+        return template().render(language)
+
+    def parser_kwargs(help_text: MessageTemplate) -> dict[str, Any]:
+        return {"help": say(help_text), "description": say(help_text)}
+
+    parser = OneLineParser(prog=PROG, description=say(texts.DESCRIPTION))
+    parser.language = language  # type: ignore[attr-defined]
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {__version__}", help=say(texts.HELP_VERSION)
+    )
+    parser.add_argument("--lang", choices=["vi", "en"], default=language, help=say(texts.HELP_LANG))
+    parser.add_argument("--db", type=Path, help=say(texts.HELP_DB))
+    commands = parser.add_subparsers(
+        dest="command", metavar="{init,demo,stats}", parser_class=OneLineParser
+    )
+
+    init = commands.add_parser("init", **parser_kwargs(texts.HELP_INIT))
+    init.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+    init.add_argument("--unit", required=True, help=say(texts.HELP_UNIT_NAME))
+    init.add_argument("--code", required=True, help=say(texts.HELP_CODE))
+    init.add_argument(
+        "--level", type=_level(language), default=UnitLevel.WARD, help=say(texts.HELP_LEVEL)
+    )
+    init.add_argument("--place", default="", help=say(texts.HELP_PLACE))
+    init.add_argument("--superior", help=say(texts.HELP_SUPERIOR))
+    init.add_argument("--superior-code", help=say(texts.HELP_SUPERIOR_CODE))
+    init.add_argument(
+        "--superior-level",
+        type=_level(language),
+        default=UnitLevel.DISTRICT,
+        help=say(texts.HELP_SUPERIOR_LEVEL),
+    )
+    init.add_argument("--officer", default="", help=say(texts.HELP_OFFICER))
+    init.add_argument("--title", default="", help=say(texts.HELP_TITLE))
+
+    demo = commands.add_parser("demo", **parser_kwargs(texts.HELP_DEMO))
+    demo.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+    demo.add_argument(
+        "--scenario", choices=["hcmc-2023"], default="hcmc-2023", help=say(texts.HELP_SCENARIO)
+    )
+    demo.add_argument(
+        "--scale", type=_count(language, MAX_SCALE), default=0, help=say(texts.HELP_SCALE)
+    )
+
+    stats = commands.add_parser("stats", **parser_kwargs(texts.HELP_STATS))
+    stats.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+    stats.add_argument("--unit", required=True, help=say(texts.HELP_UNIT_CODE))
+    stats.add_argument(
+        "--from", dest="date_from", type=_date(language), required=True, help=say(texts.HELP_FROM)
+    )
+    stats.add_argument(
+        "--to", dest="date_to", type=_date(language), required=True, help=say(texts.HELP_TO)
+    )
+    stats.add_argument("--json", action="store_true", help=say(texts.HELP_JSON))
+    for sub in (init, demo, stats):
+        sub.language = language  # type: ignore[attr-defined]
+    return parser
+
+
+def _run_init(args: argparse.Namespace) -> Message:
+    superior = None
+    if args.superior or args.superior_code:
+        superior = NewUnit(args.superior or "", args.superior_code or "", args.superior_level)
+    workspace = create_workspace(
+        args.db,
+        NewUnit(args.unit, args.code, args.level, args.place),
+        superior_unit=superior,
+        officer_name=args.officer,
+        officer_title=args.title,
+    )
+    workspace.close()
+    return texts.CREATED(path=str(args.db), unit=args.unit.strip(), code=args.code.strip())
+
+
+def _run_demo(args: argparse.Namespace) -> Message:
+    from antq_desktop.services.demo import build_demo
+
+    summary = build_demo(args.db, scenario=args.scenario, scale=args.scale)
+    counts = ", ".join(f"{table} {count}" for table, count in summary.counts.items())
+    return texts.DEMO_DONE(path=str(args.db), summary=counts, seconds=f"{summary.seconds:.1f}")
+
+
+def _run_stats(args: argparse.Namespace) -> str:
+    workspace = open_workspace(args.db)
+    try:
+        figures = compute_statistics(workspace, args.unit, args.date_from, args.date_to)
+    finally:
+        workspace.close()
+    if args.json:
+        return json.dumps(figures.as_dict(), ensure_ascii=False, indent=2)
+    return format_statistics(figures, args.lang)
+
+
+_ENUMS_BY_SECTION: dict[str, type[LabelledEnum]] = {
+    "programs.by_kind": ProgramKind,
+    "programs.by_maintaining_body": MaintainingBody,
+    "programs.by_rating": Rating,
+    "patrols.findings_by_category": FindingCategory,
+    "patrols.findings_by_action": FindingAction,
+}
+
+
+def format_statistics(figures: Statistics, language: str) -> str:
+    """The figures as an indented list with labels and numbers in the user's language."""
+    data = figures.as_dict()
+    lines = [
+        texts.STATS_TITLE(
+            unit=figures.unit_name,
+            code=figures.unit_code,
+            start=format_date(figures.date_from),
+            end=format_date(figures.date_to),
+        ).render(language)
+    ]
+
+    def label(key: str, section: str) -> str:
+        if key in texts.STATS_LABELS:
+            return texts.STATS_LABELS[key][language == "en"]
+        leaf = key.rsplit(".", 1)[-1]
+        enum_type = _ENUMS_BY_SECTION.get(section)
+        if enum_type is not None and leaf in {member.value for member in enum_type}:
+            return enum_type(leaf).label(language)
+        return texts.STATS_LABELS.get(leaf, (leaf, leaf))[language == "en"]
+
+    def walk(values: dict[str, Any], prefix: str, depth: int) -> None:
+        for key, value in values.items():
+            path = f"{prefix}{key}"
+            indent = "  " * depth
+            if isinstance(value, dict):
+                lines.append(f"{indent}{label(path, prefix.rstrip('.'))}:")
+                walk(value, f"{path}.", depth + 1)
+            else:
+                number = format_number(value, language)
+                lines.append(f"{indent}{label(path, prefix.rstrip('.'))}: {number}")
+
+    walk({key: data[key] for key in ("programs", "groups", "members", "patrols", "rehab")}, "", 1)
+    return "\n".join(lines)
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from antq_desktop.ui.app import run_app
+
+    return run_app(args.db, args.lang)
+
+
+def _refusal(error: BaseException, args: argparse.Namespace | None) -> Message | None:
+    path = str(getattr(args, "db", "") or "")
+    if isinstance(error, StoreError | ServiceError | CommandError):
+        return error.message
+    if isinstance(error, SqlAlchemyDatabaseError | sqlite3.DatabaseError):
+        detail = str(getattr(error, "orig", error)).splitlines()[0]
+        return texts.DB_CORRUPT(path=path, detail=detail)
+    if isinstance(error, OSError):
+        return texts.FILE_ERROR(path=error.filename or path, detail=error.strerror or str(error))
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = detect_language(arguments)
+    with argparse_language(language):
+        try:
+            args = build_parser(language).parse_args(arguments)
+        except SystemExit as stop:
+            return int(stop.code or 0) if isinstance(stop.code, int) else EXIT_USAGE
+    runners: dict[str, Callable[[argparse.Namespace], Message | str]] = {
+        "init": _run_init,
+        "demo": _run_demo,
+        "stats": _run_stats,
+    }
+    try:
+        if args.command is None:
+            return _open_window(args)
+        result = runners[args.command](args)
+    except ValidationFailed as invalid:
+        print(f"{PROG}: {invalid.render(language)}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as error:
+        refusal = _refusal(error, args)
+        if refusal is None:
+            raise
+        print(f"{PROG}: {refusal.render(language)}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(result.render(language) if isinstance(result, Message) else result)
+    return EXIT_OK

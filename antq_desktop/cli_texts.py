@@ -1,0 +1,167 @@
+"""Texts of the command line in both languages, and Vietnamese for argparse's own messages."""
+
+from __future__ import annotations
+
+from antq_desktop.domain.messages import message
+
+DESCRIPTION = message(
+    "cli.description",
+    "ANTQ Desktop — sổ theo dõi phong trào toàn dân bảo vệ an ninh Tổ quốc. "
+    "Không có lệnh con: mở cửa sổ chương trình.",
+    "ANTQ Desktop — the record book of the all-people movement to protect national security. "
+    "Without a command: open the window.",
+)
+HELP_DB = message(
+    "cli.help.db",
+    "tệp dữ liệu (mặc định: tệp trong thư mục dữ liệu của người dùng)",
+    "database file (default: the file in the user data folder)",
+)
+HELP_DB_REQUIRED = message("cli.help.db_required", "tệp dữ liệu", "database file")
+HELP_LANG = message(
+    "cli.help.lang", "ngôn ngữ: vi (mặc định) hoặc en", "language: vi (default) or en"
+)
+HELP_VERSION = message(
+    "cli.help.version", "in số phiên bản rồi thoát", "print the version and exit"
+)
+HELP_INIT = message(
+    "cli.help.init", "tạo tệp dữ liệu mới cho một đơn vị", "create a database for a unit"
+)
+HELP_UNIT_NAME = message(
+    "cli.help.unit_name", 'tên đơn vị, ví dụ "Phường 9"', 'unit name, e.g. "Phường 9"'
+)
+HELP_CODE = message(
+    "cli.help.code", "mã hành chính của đơn vị, ví dụ 27262", "administrative code, e.g. 27262"
+)
+HELP_LEVEL = message(
+    "cli.help.level",
+    "cấp đơn vị: ward (phường/xã), district (quận/huyện), province (tỉnh/thành)",
+    "unit level: ward, district, province",
+)
+HELP_PLACE = message(
+    "cli.help.place",
+    "địa danh ghi ở dòng ngày tháng của văn bản (mặc định: tên đơn vị)",
+    "place name for the date line of documents (default: the unit name)",
+)
+HELP_SUPERIOR = message("cli.help.superior", "tên đơn vị cấp trên", "name of the superior unit")
+HELP_SUPERIOR_CODE = message(
+    "cli.help.superior_code", "mã đơn vị cấp trên", "code of the superior unit"
+)
+HELP_SUPERIOR_LEVEL = message(
+    "cli.help.superior_level", "cấp của đơn vị cấp trên", "level of the superior unit"
+)
+HELP_OFFICER = message("cli.help.officer", "họ tên cán bộ phụ trách", "officer's full name")
+HELP_TITLE = message("cli.help.title", "chức vụ cán bộ", "officer's title")
+HELP_DEMO = message(
+    "cli.help.demo", "tạo tệp dữ liệu mẫu để dùng thử", "create a database filled with demo data"
+)
+HELP_SCENARIO = message("cli.help.scenario", "kịch bản dữ liệu mẫu", "demo scenario")
+HELP_SCALE = message(
+    "cli.help.scale",
+    "thêm một quận lớn gồm N phường (để đo tốc độ)",
+    "add a large district of N wards (for benchmarks)",
+)
+HELP_STATS = message(
+    "cli.help.stats", "in các số liệu của báo cáo", "print the figures of the report"
+)
+HELP_UNIT_CODE = message(
+    "cli.help.unit_code", "mã đơn vị (gồm cả các đơn vị trực thuộc)", "unit code (with sub-units)"
+)
+HELP_FROM = message("cli.help.from", "từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", "from date")
+HELP_TO = message("cli.help.to", "đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", "to date")
+HELP_JSON = message("cli.help.json", "in dạng JSON", "print as JSON")
+
+CREATED = message(
+    "cli.created", "Đã tạo {path} cho {unit} ({code}).", "Created {path} for {unit} ({code})."
+)
+DEMO_DONE = message(
+    "cli.demo_done",
+    "Đã tạo dữ liệu mẫu {path}: {summary} ({seconds} giây).",
+    "Created the demo database {path}: {summary} ({seconds} s).",
+)
+BAD_DATE = message(
+    "cli.bad_date",
+    "ngày {value} không hợp lệ; hãy viết dd/mm/yyyy (ví dụ 31/12/2023) hoặc yyyy-mm-dd",
+    "the date {value} is not valid; write dd/mm/yyyy (e.g. 31/12/2023) or yyyy-mm-dd",
+)
+BAD_LEVEL = message(
+    "cli.bad_level",
+    "cấp đơn vị {value} không hợp lệ; hãy dùng ward, district hoặc province",
+    "the unit level {value} is not valid; use ward, district or province",
+)
+BAD_NUMBER = message(
+    "cli.bad_number",
+    "{value} không phải số nguyên từ 0 đến {limit}",
+    "{value} is not a whole number from 0 to {limit}",
+)
+ERROR_PREFIX = message("cli.error_prefix", "Lỗi", "Error")
+DB_CORRUPT = message(
+    "cli.db_corrupt",
+    "Tệp dữ liệu {path} bị hỏng hoặc không đọc được ({detail}). Hãy khôi phục từ bản sao lưu.",
+    "The database file {path} is damaged or unreadable ({detail}). Restore it from a backup.",
+)
+FILE_ERROR = message(
+    "cli.file_error",
+    "Không ghi/đọc được tệp {path}: {detail}. Hãy kiểm tra quyền và dung lượng ổ đĩa.",
+    "Cannot read or write the file {path}: {detail}. Check permissions and free disk space.",
+)
+NO_DISPLAY = message(
+    "cli.no_display",
+    "Không mở được cửa sổ chương trình ({detail}). Trên máy không có màn hình, hãy dùng các lệnh "
+    "con (xem antq-desktop --help).",
+    "Cannot open the window ({detail}). On a machine without a display use the commands (see "
+    "antq-desktop --help).",
+)
+
+STATS_TITLE = message(
+    "cli.stats.title",
+    "Số liệu của {unit} ({code}) từ {start} đến {end}",
+    "Figures for {unit} ({code}) from {start} to {end}",
+)
+STATS_LABELS: dict[str, tuple[str, str]] = {
+    "programs": ("Mô hình", "Models"),
+    "programs.total": ("Tổng số mô hình", "Models in all"),
+    "programs.police_maintained": ("Do Công an duy trì", "Maintained by the police"),
+    "programs.effective": ("Được đánh giá hiệu quả", "Rated effective"),
+    "programs.by_kind": ("Theo loại", "By kind"),
+    "programs.by_maintaining_body": ("Theo cơ quan duy trì", "By maintaining body"),
+    "programs.by_rating": ("Theo đánh giá gần nhất", "By latest rating"),
+    "groups": ("Tổ/nhóm tự quản", "Self-managed groups"),
+    "members": ("Thành viên", "Members"),
+    "patrols": ("Tuần tra", "Patrols"),
+    "patrols.shifts": ("Ca tuần tra", "Patrol shifts"),
+    "patrols.participant_turns": ("Lượt người tham gia", "Participant-turns"),
+    "patrols.findings": ("Vụ việc phát hiện", "Findings"),
+    "patrols.reminders": ("Lượt nhắc nhở người dân", "Residents reminded"),
+    "patrols.findings_by_category": ("Vụ việc theo loại", "Findings by category"),
+    "patrols.findings_by_action": ("Vụ việc theo cách xử lý", "Findings by action"),
+    "rehab": ("Giúp đỡ người lầm lỗi (5+1)", 'Rehabilitation ("5+1")'),
+    "rehab.people": ("Người được giúp đỡ trong kỳ", "People helped in the period"),
+    "rehab.people_cumulative": ("Người được giúp đỡ (lũy kế)", "People helped (cumulative)"),
+    "rehab.progressed": ("Tiến bộ", "Progressed"),
+    "rehab.reoffended": ("Tái phạm", "Reoffended"),
+    "rehab.job_referrals": ("Được giới thiệu việc làm", "Referred to jobs"),
+    "rehab.vocational_training": ("Được học nghề", "Vocational training"),
+    "rehab.follow_ups": ("Lần theo dõi trong kỳ", "Follow-ups in the period"),
+    "rehab.follow_ups_overdue": ("Hồ sơ quá hạn theo dõi", "Cases with overdue follow-up"),
+    "unrated": ("Chưa đánh giá", "Not rated"),
+}
+
+# argparse's own messages (its msgids) in Vietnamese; English keeps argparse's text.
+ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số vị trí",
+    "options": "tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn %(value)r không hợp lệ (chọn một trong: %(choices)s)"
+    ),
+    "expected one argument": "cần đúng một giá trị",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn %(option)s không rõ: có thể là %(matches)s"
+    ),
+}
