@@ -26,9 +26,18 @@ class Stamp:
 
     @classmethod
     def decode(cls, text: str) -> Stamp:
-        millis, counter, site = text.split("-", 2)
-        if len(millis) != _MS_WIDTH or len(counter) != _COUNTER_WIDTH or not site:
+        parts = text.split("-", 2)
+        # Only the canonical form: int() would also take " 1", "+1", "1_0" or non-ASCII digits,
+        # and such a stamp would sort wrongly as text in the database.
+        if (
+            len(parts) != 3
+            or len(parts[0]) != _MS_WIDTH
+            or len(parts[1]) != _COUNTER_WIDTH
+            or not all(part.isascii() and part.isdigit() for part in parts[:2])
+            or not parts[2]
+        ):
             raise ValueError(f"not a version stamp: {text!r}")
+        millis, counter, site = parts
         return cls(int(millis), int(counter), site)
 
 

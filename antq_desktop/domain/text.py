@@ -7,6 +7,7 @@ import unicodedata
 from typing import Final
 
 _SPACES: Final = re.compile(r"\s+")
+_SWAP_SEPARATORS: Final = str.maketrans(",.", ".,")
 
 
 def clean(text: str | None) -> str:
@@ -113,4 +114,4 @@ def format_number(value: float, language: str = "vi", decimals: int = 0) -> str:
     text = f"{value:,.{decimals}f}"
     if language == "en":
         return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text.translate(_SWAP_SEPARATORS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,13 +71,35 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def _is_other_programs_database(path: Path) -> bool:
+    """A readable SQLite file with tables but no ANTQ schema revision.
+
+    Read with a plain `sqlite3` connection that only runs a SELECT: an engine from `make_engine`
+    would switch the file to WAL on connecting, which rewrites the header of another program's file.
+    An unreadable or damaged file is not judged here; the integrity check reports it.
+    """
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = {row[0] for row in rows}
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return bool(tables) and "alembic_version" not in tables
+
+
 def check_is_sqlite_file(path: Path) -> None:
-    """Refuse, before SQLite sees it, a file that is missing or not a SQLite database."""
+    """Refuse, before the engine's settings touch it, a file that is missing, not a SQLite
+    database, or a SQLite database of another program (tables, but no ANTQ schema revision)."""
     if not path.is_file():
         raise StoreError(DB_MISSING(path=str(path)))
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER or _is_other_programs_database(path):
         raise StoreError(DB_NOT_SQLITE(path=str(path)))
 
 
