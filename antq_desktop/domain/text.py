@@ -111,7 +111,8 @@ def given_name(full_name: str) -> str:
 
 def format_number(value: float, language: str = "vi", decimals: int = 0) -> str:
     """Numbers the way people read them: 1.612 and 12,5 in Vietnamese; 1,612 and 12.5 in English."""
-    text = f"{value:,.{decimals}f}"
+    rounded = round(value, decimals) or 0.0  # -0.0 is falsy: never print "-0"
+    text = f"{rounded:,.{decimals}f}"
     if language == "en":
         return text
     return text.translate(_SWAP_SEPARATORS)

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.messages import MessageTemplate, message
 from antq_desktop.store.models import Setting
+
+if TYPE_CHECKING:  # workspace imports this module to read the site id
+    from antq_desktop.services.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -65,3 +68,14 @@ def read_all(session: Session) -> dict[str, Any]:
     """Every declared setting with its current value (defaults filled in)."""
     stored = {row.key: json.loads(row.value_json) for row in session.scalars(select(Setting))}
     return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
+
+
+def get_setting(workspace: Workspace, spec: SettingSpec[T]) -> T:
+    """The current value of one setting (its default when never set)."""
+    with workspace.database.session() as session:
+        return read_setting(session, spec)
+
+
+def set_setting(workspace: Workspace, spec: SettingSpec[T], value: T) -> None:
+    with workspace.database.transaction() as session:
+        write_setting(session, spec, value)

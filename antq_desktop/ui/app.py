@@ -1,0 +1,119 @@
+"""Start the window: the Qt application, language, font, then the record book (created if new)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from antq_desktop.resources import resource_path
+from antq_desktop.services.workspace import Workspace, open_workspace
+from antq_desktop.ui import i18n, worker
+from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
+from antq_desktop.ui.main_window import APP_NAME, MainWindow
+
+ORGANISATION = "ANTQ"
+DATABASE_FILE_NAME = "antq.antqdb"
+PREFERRED_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Tahoma")
+"""Families tried in order when the platform's default font lacks Vietnamese letters."""
+FONT_SUFFIXES = (".ttf", ".otf")
+
+
+def default_database_path() -> Path:
+    return platformdirs.user_data_path(APP_NAME, ORGANISATION) / DATABASE_FILE_NAME
+
+
+def _has_vietnamese(family: str) -> bool:
+    return QFontDatabase.WritingSystem.Vietnamese in QFontDatabase.writingSystems(family)
+
+
+def apply_vietnamese_font(app: QApplication) -> str:
+    """Make sure the interface font has every Vietnamese letter; return the family used.
+
+    Fonts shipped in `resources/fonts/` are registered first. The platform font is kept when it
+    has the letters (Segoe UI on Windows does); otherwise the first preferred family that has them.
+    """
+    try:
+        fonts_folder = resource_path("fonts")
+    except FileNotFoundError:
+        fonts_folder = None
+    if fonts_folder is not None:
+        for font_file in sorted(fonts_folder.iterdir()):
+            if font_file.suffix.lower() in FONT_SUFFIXES:
+                QFontDatabase.addApplicationFont(str(font_file))
+    current = QFontInfo(app.font()).family()
+    if _has_vietnamese(current):
+        return current
+    available = set(QFontDatabase.families())
+    candidates = [family for family in PREFERRED_FONTS if family in available]
+    candidates += sorted(available - set(candidates))
+    for family in candidates:
+        if _has_vietnamese(family):
+            font = QFont(app.font())
+            font.setFamily(family)
+            app.setFont(font)
+            return family
+    return current  # nothing better on this machine: keep what there is
+
+
+def _application_icon() -> QIcon | None:
+    for name in ("antq.svg", "antq.png"):
+        try:
+            return QIcon(str(resource_path("icons", name)))
+        except FileNotFoundError:
+            continue
+    return None
+
+
+def create_with_dialog(path: Path) -> Workspace | None:
+    """Ask for the unit and create the record book at `path`; None when the person cancels."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dialog = CreateWorkspaceDialog(path)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.workspace
+
+
+def open_existing(path: Path) -> Workspace | None:
+    """The record book at `path`, or None after telling the person why it cannot be opened."""
+    try:
+        return open_workspace(path)
+    except Exception as error:  # the window cannot start without its file: say why and stop
+        QMessageBox.critical(
+            None,
+            QApplication.translate("App", "Không mở được tệp dữ liệu"),
+            i18n.error_text(error),
+        )
+        return None
+
+
+def run_app(db_path: Path | None, language: str) -> int:
+    """Open the window on `db_path` (default: the file in the user data folder); the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    icon = _application_icon()
+    if icon is not None:
+        app.setWindowIcon(icon)
+    i18n.install(app, language)
+    apply_vietnamese_font(app)
+    path = db_path if db_path is not None else default_database_path()
+    if path.exists():
+        workspace = open_existing(path)
+        if workspace is None:
+            return 1
+    else:
+        workspace = create_with_dialog(path)
+        if workspace is None:  # the person chose not to create a record book now
+            return 0
+    window = MainWindow(workspace)
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        worker.wait_for_all()
+        workspace.close()

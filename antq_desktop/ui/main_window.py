@@ -1,0 +1,163 @@
+"""The main window: the sections of the record book on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.services.workspace import Workspace
+from antq_desktop.ui.overview_page import OverviewPage
+
+APP_NAME = "ANTQ Desktop"
+NAVIGATION_WIDTH = 240
+
+
+class LaterPage(QWidget):
+    """A section not built yet: says what it will do and that it comes in a later version."""
+
+    def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setObjectName("heading")
+        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        body = QLabel(purpose)
+        body.setObjectName("purpose")
+        body.setWordWrap(True)
+        later = QLabel(
+            self.tr("Trang này sẽ có trong phiên bản sau. Hiện tại chỉ trang Tổng quan dùng được.")
+        )
+        later.setObjectName("later")
+        later.setWordWrap(True)
+        later.setStyleSheet("color: #555555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        for label in (heading, body, later):
+            label.setMaximumWidth(720)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._set_title("")
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.pages = QStackedWidget()
+        self.overview = OverviewPage(workspace)
+        self._add_section(self.tr("Tổng quan"), self.overview)
+        for title, purpose in self._later_sections():
+            self._add_section(title, LaterPage(title, purpose), later=True)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.path_label = QLabel(self.tr("Tệp dữ liệu: {path}").format(path=workspace.path))
+        self.path_label.setObjectName("path")
+        self.computed_label = QLabel()
+        self.computed_label.setObjectName("computed_at")
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.computed_label)
+
+        self.overview.own_unit_loaded.connect(self._set_title)
+        self.overview.busy.connect(lambda: self.computed_label.setText(self.tr("Đang tính…")))
+        self.overview.computed.connect(self._show_computed_time)
+        self.overview.failed.connect(self.computed_label.clear)
+        self.resize(1280, 800)
+
+    def _later_sections(self) -> list[tuple[str, str]]:
+        return [
+            (
+                self.tr("Mô hình"),
+                self.tr(
+                    "Danh sách các mô hình của đơn vị: thêm, sửa, xóa, lọc theo loại, "
+                    "trạng thái và đơn vị duy trì."
+                ),
+            ),
+            (
+                self.tr("Tổ/nhóm & thành viên"),
+                self.tr(
+                    "Các tổ, nhóm, câu lạc bộ tự quản của từng mô hình và thành viên (tổ trưởng, "
+                    "tổ phó, thành viên); tìm người theo tên không dấu hoặc số CCCD."
+                ),
+            ),
+            (
+                self.tr("Ca tuần tra"),
+                self.tr(
+                    "Ghi từng ca tuần tra: ngày giờ, địa bàn, người tham gia, vụ việc phát hiện "
+                    "và cách xử lý."
+                ),
+            ),
+            (
+                self.tr("Giúp đỡ người lầm lỗi 5+1"),
+                self.tr(
+                    "Hồ sơ từng người được giúp đỡ: người giúp đỡ và gia đình, các lần theo dõi, "
+                    "giới thiệu việc làm, học nghề, và những hồ sơ đã đến hạn theo dõi."
+                ),
+            ),
+            (
+                self.tr("Đánh giá quý"),
+                self.tr(
+                    "Mỗi quý đánh giá từng mô hình theo các chỉ tiêu: hiệu quả, hiệu quả một phần "
+                    "hoặc chỉ hình thức."
+                ),
+            ),
+            (
+                self.tr("Báo cáo"),
+                self.tr(
+                    "Xuất báo cáo PDF có số hiệu và chữ ký số cho một khoảng thời gian, để gửi "
+                    "đơn vị cấp trên."
+                ),
+            ),
+            (
+                self.tr("Đồng bộ"),
+                self.tr(
+                    "Xuất tệp đồng bộ để chép qua USB hoặc gửi thư điện tử, và nhập tệp của các "
+                    "đơn vị cấp dưới."
+                ),
+            ),
+            (
+                self.tr("Cài đặt"),
+                self.tr(
+                    "Thông tin đơn vị, đơn vị cấp trên, cán bộ phụ trách và ngôn ngữ giao diện."
+                ),
+            ),
+        ]
+
+    def _add_section(self, title: str, page: QWidget, *, later: bool = False) -> None:
+        item = QListWidgetItem(title)
+        if later:
+            item.setToolTip(self.tr("Sẽ có trong phiên bản sau"))
+        self.navigation.addItem(item)
+        self.pages.addWidget(page)
+
+    def _set_title(self, unit_name: str) -> None:
+        parts = [APP_NAME, unit_name, self.workspace.path.name]
+        self.setWindowTitle(" — ".join(part for part in parts if part))
+
+    def _show_computed_time(self) -> None:
+        now = QTime.currentTime().toString("HH:mm")
+        self.computed_label.setText(self.tr("Đã tính lúc {time}").format(time=now))
+
+    def start(self) -> None:
+        """Show the window and begin reading the figures (in the background)."""
+        self.show()
+        self.overview.load()

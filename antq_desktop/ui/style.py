@@ -1,0 +1,4 @@
+"""The few looks shared by the window's pages and dialogs."""
+
+ERROR_STYLE = "color: #b00020;"
+"""Red text under a field or a period that a person has to correct."""

@@ -1,0 +1,109 @@
+"""Run database work off the main thread and hand the outcome back to it (Picard's `run_task`).
+
+All jobs share one pool with a single thread: SQLite takes one writer at a time, and jobs then run
+in the order they were asked for. The result or the error arrives on the main thread, where the
+widgets live. Tests call `set_synchronous(True)`: the job then runs at once, inside `run_task`,
+and its callback is called before `run_task` returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
+
+_synchronous = False
+_pool: QThreadPool | None = None
+
+
+def set_synchronous(enabled: bool) -> None:
+    """Run every job at once on the calling thread (for tests)."""
+    global _synchronous
+    _synchronous = enabled
+
+
+def _database_pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+class _Relay(QObject):
+    """Lives on the main thread; a queued signal carries the outcome to it from the worker."""
+
+    finished = Signal(bool, object)  # (succeeded, result or exception)
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        owner: QObject,
+    ) -> None:
+        super().__init__(owner)
+        self._on_done = on_done
+        self._on_error = on_error
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(bool, object)
+    def _deliver(self, succeeded: bool, payload: Any) -> None:
+        try:
+            if succeeded:
+                self._on_done(payload)
+            else:
+                self._on_error(payload)
+        finally:
+            self.deleteLater()
+
+
+class _Job(QRunnable):
+    def __init__(self, func: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._func = func
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            outcome = (True, self._func())
+        except Exception as error:
+            outcome = (False, error)
+        # RuntimeError: the owner (a closed window) is gone and nobody is waiting any more.
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit(*outcome)
+
+
+def run_task(
+    func: Callable[[], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[Exception], None],
+    *,
+    owner: QObject | None = None,
+) -> None:
+    """Run `func()` on the database thread; then `on_done(result)` or `on_error(exception)`.
+
+    The callbacks run on the main thread. When `owner` (usually the widget that asked) is destroyed
+    before the job ends, the outcome is dropped instead of reaching a widget that no longer exists.
+    """
+    if _synchronous:
+        try:
+            result = func()
+        except Exception as error:
+            on_error(error)
+        else:
+            on_done(result)
+        return
+    parent = owner if owner is not None else QCoreApplication.instance()
+    if parent is None:
+        raise RuntimeError("run_task needs a QApplication (or an owner object)")
+    relay = _Relay(on_done, on_error, parent)
+    _database_pool().start(_Job(func, relay))
+
+
+def wait_for_all(timeout_ms: int = 30_000) -> bool:
+    """Wait for the jobs already started (before the database is closed at exit)."""
+    return _pool is None or _pool.waitForDone(timeout_ms)
