@@ -212,7 +212,8 @@ def check_phone(value: str) -> str:
     return digits
 
 
-def check_not_future(value: date, *, today: date, field_label: str) -> date:
+def check_not_future(value: date, *, today: date, field_label: Message) -> date:
+    """`field_label` is the field's label message, so the text reads right in either language."""
     if value > today:
         raise InvalidValue(
             DATE_IN_FUTURE(field=field_label, value=format_date(value), today=format_date(today))
@@ -227,8 +228,9 @@ def check_birth_date(value: date, *, today: date) -> date:
 
 
 def check_date_order(
-    start: date | None, end: date | None, *, start_label: str, end_label: str
+    start: date | None, end: date | None, *, start_label: Message, end_label: Message
 ) -> None:
+    """Refuse an end before its start; either may be empty (nothing to compare)."""
     if start is not None and end is not None and end < start:
         raise InvalidValue(
             DATE_ORDER(

@@ -25,7 +25,8 @@ Rehabilitation ("5+1")
     in the range whose case's current status is progressed / reoffended and took effect within the
     range; ``job_referrals`` / ``vocational_training``: distinct people helped in the range with
     such a support started within it; ``follow_ups``: follow-ups held within the range;
-    ``follow_ups_overdue``: see `overdue_case_ids`.
+    ``follow_ups_overdue``: active cases whose follow-up is overdue at the end of the range (or
+    today, if sooner), as defined by `rehab_followups.find_overdue`.
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ from antq_desktop.domain.enums import (
     SupportKind,
 )
 from antq_desktop.domain.messages import message
-from antq_desktop.domain.validation import DATE_ORDER, FieldError, ValidationFailed, format_date
+from antq_desktop.domain.validation import ErrorCollector, format_date
 from antq_desktop.services import fields
+from antq_desktop.services.common import not_before
+from antq_desktop.services.rehab_followups import find_overdue
 from antq_desktop.services.units import subtree_ids, unit_by_code
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import (
@@ -66,8 +69,6 @@ from antq_desktop.store.models import (
 )
 
 UNRATED = "unrated"
-NEW_CASE_GRACE_DAYS = 30
-"""A new case with no follow-up yet is overdue once it has been open this many days."""
 
 RANGE_TOO_LONG = message(
     "stats.range_too_long",
@@ -129,29 +130,13 @@ class Statistics:
 
 
 def check_range(date_from: date, date_to: date) -> None:
-    if date_to < date_from:
-        raise ValidationFailed(
-            [
-                FieldError(
-                    "date_to",
-                    DATE_ORDER(
-                        start_field=fields.DATE_FROM(),
-                        end_field=fields.DATE_TO(),
-                        start=format_date(date_from),
-                        end=format_date(date_to),
-                    ),
-                )
-            ]
-        )
+    errors = ErrorCollector()
+    not_before(errors, "date_to", fields.DATE_TO, date_to, fields.DATE_FROM, date_from)
     if (date_to - date_from).days > 366 * 100:
-        raise ValidationFailed(
-            [
-                FieldError(
-                    "date_to",
-                    RANGE_TOO_LONG(start=format_date(date_from), end=format_date(date_to)),
-                )
-            ]
+        errors.add(
+            "date_to", RANGE_TOO_LONG(start=format_date(date_from), end=format_date(date_to))
         )
+    errors.raise_if_any()
 
 
 def quarter_end(year: int, quarter: int) -> date:
@@ -277,52 +262,6 @@ def _patrol_figures(session: Session, scope: list[str], start: date, end: date) 
     )
 
 
-def overdue_case_ids(session: Session, scope: list[str], as_of: date) -> list[str]:
-    """Active cases whose follow-up is overdue on `as_of`.
-
-    Overdue: the latest follow-up held on or before `as_of` set a next due date before `as_of`; or
-    there is no follow-up yet and the case was opened more than `NEW_CASE_GRACE_DAYS` days before.
-    """
-    latest_held = (
-        select(FollowUp.case_id, func.max(FollowUp.held_on).label("held_on"))
-        .where(FollowUp.deleted_at.is_(None), FollowUp.held_on <= as_of)
-        .group_by(FollowUp.case_id)
-        .subquery()
-    )
-    latest_due = (
-        select(FollowUp.case_id, func.max(FollowUp.next_due_on).label("next_due_on"))
-        .join(
-            latest_held,
-            and_(
-                latest_held.c.case_id == FollowUp.case_id,
-                latest_held.c.held_on == FollowUp.held_on,
-            ),
-        )
-        .where(FollowUp.deleted_at.is_(None))
-        .group_by(FollowUp.case_id)
-        .subquery()
-    )
-    statement = (
-        select(RehabCase.id)
-        .outerjoin(latest_due, latest_due.c.case_id == RehabCase.id)
-        .where(
-            RehabCase.unit_id.in_(scope),
-            RehabCase.deleted_at.is_(None),
-            RehabCase.status == RehabStatus.ACTIVE,
-            RehabCase.opened_on <= as_of,
-            or_(
-                latest_due.c.next_due_on < as_of,
-                and_(
-                    latest_due.c.case_id.is_(None),
-                    RehabCase.opened_on < as_of - timedelta(days=NEW_CASE_GRACE_DAYS),
-                ),
-            ),
-        )
-        .order_by(RehabCase.opened_on, RehabCase.id)
-    )
-    return list(session.scalars(statement))
-
-
 def _rehab_figures(
     session: Session, scope: list[str], start: date, end: date, as_of: date
 ) -> RehabFigures:
@@ -360,7 +299,7 @@ def _rehab_figures(
         job_referrals=with_support(SupportKind.JOB_REFERRAL),
         vocational_training=with_support(SupportKind.VOCATIONAL_TRAINING),
         follow_ups=int(follow_ups or 0),
-        follow_ups_overdue=len(overdue_case_ids(session, scope, as_of)),
+        follow_ups_overdue=len(find_overdue(session, scope, as_of)),
     )
 
 

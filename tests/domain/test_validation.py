@@ -25,6 +25,7 @@ from antq_desktop.domain.validation import (
     format_date,
     mask_citizen_id,
 )
+from antq_desktop.services.fields import DATE_FROM, DATE_TO, SHIFT_DATE
 
 PROVINCE_CODES = sorted(CITIZEN_ID_PROVINCES)
 NOT_PROVINCE_CODES = sorted({f"{n:03d}" for n in range(1000)} - set(CITIZEN_ID_PROVINCES))
@@ -258,11 +259,12 @@ def test_format_date_is_day_month_year() -> None:
 
 def test_dates_in_the_future_are_refused() -> None:
     today = date(2024, 6, 1)
-    assert check_not_future(today, today=today, field_label="Ngày") == today
+    assert check_not_future(today, today=today, field_label=SHIFT_DATE()) == today
     with pytest.raises(InvalidValue) as raised:
-        check_not_future(date(2024, 6, 2), today=today, field_label="Ngày tuần tra")
+        check_not_future(date(2024, 6, 2), today=today, field_label=SHIFT_DATE())
     assert "02/06/2024" in raised.value.message.render("vi")
-    assert "Ngày tuần tra" in raised.value.message.render("vi")
+    assert "“Ngày tuần tra”" in raised.value.message.render("vi")
+    assert "“Patrol date”" in raised.value.message.render("en")
 
 
 def test_birth_dates_must_be_plausible() -> None:
@@ -273,12 +275,15 @@ def test_birth_dates_must_be_plausible() -> None:
 
 
 def test_date_order() -> None:
-    check_date_order(date(2024, 1, 1), date(2024, 1, 1), start_label="Từ", end_label="Đến")
-    check_date_order(None, date(2024, 1, 1), start_label="Từ", end_label="Đến")
-    key = error_key(
-        check_date_order, date(2024, 1, 2), date(2024, 1, 1), start_label="Từ", end_label="Đến"
+    labels = {"start_label": DATE_FROM(), "end_label": DATE_TO()}
+    check_date_order(date(2024, 1, 1), date(2024, 1, 1), **labels)
+    check_date_order(None, date(2024, 1, 1), **labels)
+    with pytest.raises(InvalidValue) as raised:
+        check_date_order(date(2024, 1, 2), date(2024, 1, 1), **labels)
+    assert raised.value.message.key == "date.order"
+    assert raised.value.message.render("en") == (
+        "“To date” (01/01/2024) must be on or after “From date” (02/01/2024). Please correct it."
     )
-    assert key == "date.order"
 
 
 @pytest.mark.parametrize(
