@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.enums import Gender
+from antq_desktop.domain.messages import message
 from antq_desktop.domain.text import clean, clean_optional, fold, name_sort_key
 from antq_desktop.domain.validation import (
     ErrorCollector,
@@ -19,13 +20,15 @@ from antq_desktop.domain.validation import (
 from antq_desktop.services import fields
 from antq_desktop.services.common import (
     checked,
+    count_live,
     get_live,
     mark_deleted,
     optional_text,
     required_text,
 )
+from antq_desktop.services.errors import ServiceError
 from antq_desktop.services.workspace import Workspace
-from antq_desktop.store.models import OrgUnit, Person
+from antq_desktop.store.models import Membership, OrgUnit, PatrolParticipant, Person, RehabCase
 
 
 @dataclass(frozen=True)
@@ -159,9 +162,30 @@ def update_person(workspace: Workspace, person_id: str, data: PersonInput) -> Pe
         return _view(person, _others_with_citizen_id(session, valid.citizen_id, person.id))
 
 
+PERSON_IN_USE = message(
+    "person.in_use",
+    "Không xóa được {name}: người này còn {memberships} lần là thành viên tổ/nhóm, {cases} hồ sơ "
+    "giúp đỡ và {shifts} lần tham gia tuần tra. Hãy xóa hoặc chuyển các hồ sơ đó trước.",
+    "{name} cannot be deleted: the person still has {memberships} group membership(s), {cases} "
+    "rehabilitation case(s) and {shifts} patrol participation(s). Delete or move those first.",
+)
+
+
 def delete_person(workspace: Workspace, person_id: str) -> None:
+    """Tombstone a person. Refused (`ServiceError`, nothing changed) while records point to them,
+    so no membership, case or patrol is left naming a deleted person."""
     with workspace.database.transaction() as session:
-        mark_deleted(get_live(session, Person, person_id))
+        person = get_live(session, Person, person_id)
+        uses = {
+            "memberships": count_live(session, Membership, Membership.person_id == person_id),
+            "cases": count_live(session, RehabCase, RehabCase.person_id == person_id),
+            "shifts": count_live(
+                session, PatrolParticipant, PatrolParticipant.person_id == person_id
+            ),
+        }
+        if any(uses.values()):
+            raise ServiceError(PERSON_IN_USE(name=person.full_name, **uses))
+        mark_deleted(person)
 
 
 def get_person(workspace: Workspace, person_id: str) -> PersonView:
