@@ -31,7 +31,7 @@ from antq_desktop.domain.enums import (
     Rating,
     UnitLevel,
 )
-from antq_desktop.domain.messages import Message, MessageTemplate
+from antq_desktop.domain.messages import Message, MessageTemplate, Quantity
 from antq_desktop.domain.text import format_number
 from antq_desktop.domain.validation import ValidationFailed, format_date
 from antq_desktop.services.errors import ServiceError
@@ -183,6 +183,11 @@ def build_parser(language: str) -> OneLineParser:
     stats.add_argument("--json", action="store_true", help=say(texts.HELP_JSON))
     for sub in (init, demo, stats):
         sub.language = language  # type: ignore[attr-defined]
+        # `--lang` is accepted after the command too ("antq-desktop stats ... --lang en");
+        # detect_language has already read it, so the value is the same either way.
+        sub.add_argument(
+            "--lang", choices=["vi", "en"], default=language, help=say(texts.HELP_LANG)
+        )
     return parser
 
 
@@ -204,9 +209,27 @@ def _run_init(args: argparse.Namespace) -> Message:
 def _run_demo(args: argparse.Namespace) -> Message:
     from antq_desktop.services.demo import build_demo
 
-    summary = build_demo(args.db, scenario=args.scenario, scale=args.scale)
-    counts = ", ".join(f"{table} {count}" for table, count in summary.counts.items())
-    return texts.DEMO_DONE(path=str(args.db), summary=counts, seconds=f"{summary.seconds:.1f}")
+    def progress(step: Message) -> None:  # a large build takes a while: show where it is
+        print(step.render(args.lang), file=sys.stderr, flush=True)
+
+    summary = build_demo(
+        args.db,
+        scenario=args.scenario,
+        scale=args.scale,
+        progress=progress if sys.stderr.isatty() else None,
+    )
+    counts = {table: Quantity(count) for table, count in summary.counts.items()}
+    return texts.DEMO_DONE(
+        path=str(args.db),
+        units=counts["org_units"],
+        programs=counts["programs"],
+        groups=counts["community_groups"],
+        people=counts["people"],
+        shifts=counts["patrol_shifts"],
+        cases=counts["rehab_cases"],
+        rows=Quantity(summary.total_rows),
+        seconds=Quantity(summary.seconds, decimals=1),
+    )
 
 
 def _run_stats(args: argparse.Namespace) -> str:

@@ -75,8 +75,12 @@ CREATED = message(
 )
 DEMO_DONE = message(
     "cli.demo_done",
-    "Đã tạo dữ liệu mẫu {path}: {summary} ({seconds} giây).",
-    "Created the demo database {path}: {summary} ({seconds} s).",
+    "Đã tạo dữ liệu mẫu {path}: {units} đơn vị, {programs} mô hình, {groups} tổ/nhóm, "
+    "{people} người, {shifts} ca tuần tra, {cases} hồ sơ 5+1; tổng {rows} bản ghi "
+    "trong {seconds} giây.",
+    "Created the demo database {path}: {units} units, {programs} programs, {groups} groups, "
+    "{people} people, {shifts} patrol shifts, {cases} 5+1 cases; {rows} records in all, "
+    "in {seconds} s.",
 )
 BAD_DATE = message(
     "cli.bad_date",

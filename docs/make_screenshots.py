@@ -2,11 +2,10 @@
 
     python docs/make_screenshots.py [--lang vi|en] [--out docs/screenshots]
 
-Builds a throw-away record book (the demo when `antq_desktop.services.demo.build_demo` exists,
-shown since 2015; otherwise the sample of tests/ui/sample_data.py scaled up to District 4's 236
-patrol shifts, shown for its current quarter), opens the main window offscreen at 1280×800, waits
-for the figures and saves `overview.png`, a section still to come as `later.png`, then the
-first-run dialog with a refused unit code as `create.png`. English ones get an `-en` suffix.
+Builds a throw-away demo record book (hcmc-2023, shown since 2015), opens the main window
+offscreen at 1280×800, waits for the figures and saves `overview.png`, a section still to come
+as `later.png`, then the first-run dialog with a refused unit code as `create.png`. English
+ones get an `-en` suffix.
 """
 
 from __future__ import annotations
@@ -23,7 +22,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from antq_desktop.services.workspace import Workspace, open_workspace
+from antq_desktop.services.demo import build_demo
+from antq_desktop.services.workspace import open_workspace
 from antq_desktop.ui import i18n
 from antq_desktop.ui.app import ORGANISATION, apply_vietnamese_font
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
@@ -31,20 +31,6 @@ from antq_desktop.ui.main_window import APP_NAME, MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
-
-
-def build_record_book(folder: Path) -> tuple[Workspace, bool]:
-    """The record book to show, and whether it is the demo (dated by today's clock)."""
-    path = folder / "screenshots.antqdb"
-    try:
-        from antq_desktop.services.demo import build_demo
-    except ImportError:  # the demo is not there yet: the test sample, scaled up
-        sys.path.insert(0, str(REPO / "tests" / "ui"))
-        from sample_data import make_sample
-
-        return make_sample(path, shifts=236, others_per_shift=5), False
-    build_demo(path)
-    return open_workspace(path), True
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
@@ -79,7 +65,9 @@ def main() -> int:
     print(f"font: {apply_vietnamese_font(app)}")
 
     with tempfile.TemporaryDirectory() as folder:
-        workspace, is_demo = build_record_book(Path(folder))
+        path = Path(folder) / "screenshots.antqdb"
+        build_demo(path)
+        workspace = open_workspace(path)
         try:
             window = MainWindow(workspace)
             window.resize(*SIZE)
@@ -88,10 +76,9 @@ def main() -> int:
             window.overview.failed.connect(lambda: done.append(False))
             window.start()
             wait_until(lambda: bool(done))
-            if is_demo:  # the demo's years need not include today's quarter: show them all
-                done.clear()
-                window.overview.since_button.click()
-                wait_until(lambda: bool(done))
+            done.clear()  # the demo's years need not include today's quarter: show them all
+            window.overview.since_button.click()
+            wait_until(lambda: bool(done))
             if not done[0]:
                 raise RuntimeError("the figures could not be computed")
             save(window, args.out / f"overview{suffix}.png")

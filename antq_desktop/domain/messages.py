@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
+from antq_desktop.domain.text import format_number
+
 SUPPORTED_LANGUAGES: Final = ("vi", "en")
 
 
@@ -46,10 +48,22 @@ class Message:
         return self.render("vi")
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A number shown the way readers of the language write it (1.612 / 1,612; 0,5 / 0.5).
+
+    Plain `int` parameters stay as they are, so years and codes never get a separator."""
+
+    value: float
+    decimals: int = 0
+
+
 def _render_value(value: object, language: str) -> object:
-    """Nested messages and labelled enum members are shown in the same language."""
+    """Nested messages, quantities and labelled enum members are shown in the same language."""
     if isinstance(value, Message):
         return value.render(language)
+    if isinstance(value, Quantity):
+        return format_number(value.value, language, value.decimals)
     label = getattr(value, "label", None)
     if callable(label):
         return label(language)

@@ -218,40 +218,43 @@ def _group_figures(session: Session, scope: list[str], start: date, end: date) -
 
 
 def _patrol_figures(session: Session, scope: list[str], start: date, end: date) -> PatrolFigures:
-    shifts = (
-        select(PatrolShift.id)
-        .join(Group, Group.id == PatrolShift.group_id)
-        .where(
-            Group.unit_id.in_(scope),
-            Group.deleted_at.is_(None),
-            PatrolShift.deleted_at.is_(None),
-            PatrolShift.shift_date.between(start, end),
-        )
+    # Plain joins, not "shift_id IN (subquery)": SQLite walks groups -> shifts (by group and date)
+    # -> participants/findings through the indexes without building a temporary list of shift ids.
+    live_shifts = and_(
+        Group.unit_id.in_(scope),
+        Group.deleted_at.is_(None),
+        PatrolShift.deleted_at.is_(None),
+        PatrolShift.shift_date.between(start, end),
     )
-    shift_ids = shifts.scalar_subquery()
     shift_count, others, reminders = session.execute(
         select(
             func.count(),
             func.coalesce(func.sum(PatrolShift.others_count), 0),
             func.coalesce(func.sum(PatrolShift.residents_reminded), 0),
-        ).where(PatrolShift.id.in_(shift_ids))
+        )
+        .select_from(Group)
+        .join(PatrolShift, PatrolShift.group_id == Group.id)
+        .where(live_shifts)
     ).one()
     participants = session.scalar(
-        select(func.count()).where(
-            PatrolParticipant.shift_id.in_(shift_ids), PatrolParticipant.deleted_at.is_(None)
-        )
+        select(func.count())
+        .select_from(Group)
+        .join(PatrolShift, PatrolShift.group_id == Group.id)
+        .join(PatrolParticipant, PatrolParticipant.shift_id == PatrolShift.id)
+        .where(live_shifts, PatrolParticipant.deleted_at.is_(None))
     )
-    live_findings = and_(Finding.shift_id.in_(shift_ids), Finding.deleted_at.is_(None))
-    by_category = _counts(
-        session,
-        select(Finding.category, func.count()).where(live_findings).group_by(Finding.category),
-        [category.value for category in FindingCategory],
-    )
-    by_action = _counts(
-        session,
-        select(Finding.action, func.count()).where(live_findings).group_by(Finding.action),
-        [action.value for action in FindingAction],
-    )
+    by_category: dict[str, int] = dict.fromkeys((c.value for c in FindingCategory), 0)
+    by_action: dict[str, int] = dict.fromkeys((a.value for a in FindingAction), 0)
+    for category, action, count in session.execute(
+        select(Finding.category, Finding.action, func.count())
+        .select_from(Group)
+        .join(PatrolShift, PatrolShift.group_id == Group.id)
+        .join(Finding, Finding.shift_id == PatrolShift.id)
+        .where(live_shifts, Finding.deleted_at.is_(None))
+        .group_by(Finding.category, Finding.action)
+    ):
+        by_category[str(category)] = by_category.get(str(category), 0) + int(count)
+        by_action[str(action)] = by_action.get(str(action), 0) + int(count)
     return PatrolFigures(
         shifts=int(shift_count),
         participant_turns=int(participants or 0) + int(others),
