@@ -122,6 +122,11 @@ DATE_IN_FUTURE = message(
     "“{field}” ({value}) không thể sau ngày hôm nay ({today}). Hãy sửa lại ngày.",
     "“{field}” ({value}) cannot be after today ({today}). Please correct the date.",
 )
+NOT_A_DATE = message(
+    "date.not_a_date",
+    "“{field}”: “{value}” không phải là ngày. Hãy gõ theo dạng dd/mm/yyyy, ví dụ 31/12/2023.",
+    "“{field}”: “{value}” is not a date. Type it as dd/mm/yyyy, e.g. 31/12/2023.",
+)
 DATE_ORDER = message(
     "date.order",
     "“{end_field}” ({end}) phải sau hoặc bằng “{start_field}” ({start}). Hãy sửa lại ngày.",

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.orm import QueryableAttribute, Session, object_session
 
 from antq_desktop.domain.messages import Message, MessageTemplate, message
 from antq_desktop.domain.text import clean, fold
@@ -53,9 +53,16 @@ def get_live(session: Session, model: type[M], record_id: str) -> M:
 
 
 def mark_deleted(record: SyncedMixin) -> None:
-    """Tombstone a record; it stays in the file so the deletion can travel to other sites."""
+    """Tombstone a record; it stays in the file so the deletion can travel to other sites.
+
+    Every record tombstoned in one transaction gets the same time, so undoing the delete
+    (`services.restore`) can bring back exactly the records that went with it."""
     if record.deleted_at is None:
-        record.deleted_at = datetime.now(UTC)
+        session = object_session(record)
+        moment = datetime.now(UTC)
+        if session is not None:
+            moment = session.info.setdefault("deleted_at", moment)
+        record.deleted_at = moment
 
 
 def required_text(

@@ -25,6 +25,7 @@ from antq_desktop.services.common import (
     required_text,
 )
 from antq_desktop.services.errors import ServiceError
+from antq_desktop.services.listing import ColumnKind, ListColumn, Listing, equals, in_subtree
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import Evaluation, Group, OrgUnit, Program, RehabCase
 
@@ -231,3 +232,51 @@ def count_programs(
 ) -> int:
     with workspace.database.session() as session:
         return count_live(session, Program, *_filters(unit_ids, kind, status, query))
+
+
+def _program_search(query: str) -> list[ColumnElement[bool]]:
+    return folded_text_filter(Program.name_folded, query)
+
+
+PROGRAM_LIST = Listing(
+    name="programs",
+    id_column=Program.id,
+    columns=(
+        ListColumn("name", fields.NAME, Program.name, sort_by=Program.name_folded),
+        ListColumn("kind", fields.KIND, Program.kind, ColumnKind.ENUM, enum_type=ProgramKind),
+        ListColumn(
+            "maintaining_body",
+            fields.MAINTAINING_BODY,
+            Program.maintaining_body,
+            ColumnKind.ENUM,
+            enum_type=MaintainingBody,
+        ),
+        ListColumn("unit", fields.UNIT, OrgUnit.name, sort_by=OrgUnit.name_folded),
+        ListColumn(
+            "status", fields.STATUS, Program.status, ColumnKind.ENUM, enum_type=ProgramStatus
+        ),
+        ListColumn("started_on", fields.STARTED_ON, Program.started_on, ColumnKind.DATE),
+        ListColumn(
+            "recognised_on",
+            fields.RECOGNISED_ON,
+            Program.recognised_on,
+            ColumnKind.DATE,
+            visible=False,
+        ),
+        ListColumn("budget", fields.BUDGET, Program.annual_budget_vnd, ColumnKind.MONEY),
+    ),
+    base=lambda statement: (
+        statement.select_from(Program)
+        .join(OrgUnit, OrgUnit.id == Program.unit_id)
+        .where(Program.deleted_at.is_(None))
+    ),
+    search=_program_search,
+    default_order=(Program.name_folded,),
+    filters={
+        "unit": in_subtree(Program.unit_id),
+        "kind": equals(Program.kind),
+        "status": equals(Program.status),
+        "maintaining_body": equals(Program.maintaining_body),
+    },
+)
+"""Programs for the window's list (name sorts by its folded form: "Đ" next to "D")."""

@@ -98,9 +98,14 @@ class DateField(QWidget):
     def date(self) -> dt.date | None:
         return parse_day(self.line_edit.text())
 
-    def set_date(self, day: dt.date) -> None:
-        """Show `day` without emitting `edited` (the caller knows it changed)."""
-        self.line_edit.setText(format_date(day))
+    def set_date(self, day: dt.date | None) -> None:
+        """Show `day` (None: empty) without emitting `edited` (the caller knows it changed)."""
+        self.line_edit.setText(format_date(day) if day is not None else "")
+        self.line_edit.setCursorPosition(0)  # typing starts with the day, not after the mask
+
+    def is_blank(self) -> bool:
+        """Nothing typed (the mask's slashes alone)."""
+        return not any(character.isdigit() for character in self.line_edit.text())
 
     def _show_typed_day_in_calendar(self) -> None:
         day = self.date()

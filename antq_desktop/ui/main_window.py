@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,8 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.domain.text import format_number
 from antq_desktop.services.workspace import Workspace
+from antq_desktop.ui import i18n
+from antq_desktop.ui.changes import Changes
+from antq_desktop.ui.list_page import ListPage
 from antq_desktop.ui.overview_page import OverviewPage
+from antq_desktop.ui.programs_page import ProgramsPage
 
 APP_NAME = "ANTQ Desktop"
 NAVIGATION_WIDTH = 240
@@ -57,12 +63,22 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.pages = QStackedWidget()
+        self.changes = Changes(workspace, self)
+        self._row_counts: dict[int, str] = {}
         self.overview = OverviewPage(workspace)
+        self.programs = ProgramsPage(workspace, self.changes)
         self._add_section(self.tr("Tổng quan"), self.overview)
+        self._add_section(self.tr("Mô hình"), self.programs)
         for title, purpose in self._later_sections():
             self._add_section(title, LaterPage(title, purpose), later=True)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self._loaded_pages: set[int] = {0}
+
+        undo = self.changes.undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.changes.undo_stack.createRedoAction(self, self.tr("Làm lại"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -74,8 +90,24 @@ class MainWindow(QMainWindow):
         self.path_label.setObjectName("path")
         self.computed_label = QLabel()
         self.computed_label.setObjectName("computed_at")
+        self.rows_label = QLabel()
+        self.rows_label.setObjectName("rows")
+        self.save_label = QLabel(self.tr("Chưa có thay đổi nào trong lần mở này"))
+        self.save_label.setObjectName("save_state")
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.rows_label)
+        self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.computed_label)
+        self.navigation.currentRowChanged.connect(self._show_section)
+        self.navigation.setCurrentRow(0)
+        self.changes.save_state.connect(self.save_label.setText)
+        self.changes.changed.connect(self.overview.refresh)
+        for number in range(self.pages.count()):
+            page = self.pages.widget(number)
+            if isinstance(page, ListPage):
+                page.row_count_changed.connect(
+                    lambda count, n=number: self._show_row_count(n, count)
+                )
 
         self.overview.own_unit_loaded.connect(self._set_title)
         self.overview.busy.connect(lambda: self.computed_label.setText(self.tr("Đang tính…")))
@@ -83,15 +115,22 @@ class MainWindow(QMainWindow):
         self.overview.failed.connect(self.computed_label.clear)
         self.resize(1280, 800)
 
+    def _show_section(self, number: int) -> None:
+        self.pages.setCurrentIndex(number)
+        load = getattr(self.pages.widget(number), "load", None)
+        if number not in self._loaded_pages and callable(load):
+            self._loaded_pages.add(number)
+            load()
+        self.rows_label.setText(self._row_counts.get(number, ""))
+
+    def _show_row_count(self, number: int, count: int) -> None:
+        text = self.tr("{count} dòng").format(count=format_number(count, i18n.language()))
+        self._row_counts[number] = text
+        if self.pages.currentIndex() == number:
+            self.rows_label.setText(text)
+
     def _later_sections(self) -> list[tuple[str, str]]:
         return [
-            (
-                self.tr("Mô hình"),
-                self.tr(
-                    "Danh sách các mô hình của đơn vị: thêm, sửa, xóa, lọc theo loại, "
-                    "trạng thái và đơn vị duy trì."
-                ),
-            ),
             (
                 self.tr("Tổ/nhóm & thành viên"),
                 self.tr(

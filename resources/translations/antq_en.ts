@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
@@ -9,6 +9,21 @@
     </message>
 </context>
 <context>
+    <name>Changes</name>
+    <message>
+        <source>Đã lưu lúc {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
     <name>CreateWorkspaceDialog</name>
     <message>
         <source>Tạo sổ theo dõi mới</source>
@@ -16,7 +31,7 @@
     </message>
     <message>
         <source>Chưa có sổ theo dõi tại {path}. Hãy nhập thông tin đơn vị của bạn để tạo sổ mới.</source>
-        <translation>There is no record book at {path} yet. Enter your unit&apos;s details to create one.</translation>
+        <translation>There is no record book at {path} yet. Enter your unit's details to create one.</translation>
     </message>
     <message>
         <source>Đơn vị của bạn</source>
@@ -109,14 +124,61 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Thêm mới (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sửa (Enter)</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <source>Xóa (Delete)</source>
+        <translation>Delete (Del)</translation>
+    </message>
+    <message>
+        <source>Không có dòng nào khớp với từ khóa và bộ lọc. Hãy thử từ khóa khác.</source>
+        <translation>No row matches the search and filters. Try other words.</translation>
+    </message>
+    <message>
+        <source>{count} dòng</source>
+        <translation>{count} rows</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xóa {name}? Có thể hoàn tác bằng Ctrl+Z.</source>
+        <translation>Delete {name}? Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Xóa {name}</source>
+        <translation>Delete {name}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>Tệp dữ liệu: {path}</source>
         <translation>Database file: {path}</translation>
+    </message>
+    <message>
+        <source>Chưa có thay đổi nào trong lần mở này</source>
+        <translation>No changes since the book was opened</translation>
     </message>
     <message>
         <source>Đang tính…</source>
@@ -127,8 +189,8 @@
         <translation>Models</translation>
     </message>
     <message>
-        <source>Danh sách các mô hình của đơn vị: thêm, sửa, xóa, lọc theo loại, trạng thái và đơn vị duy trì.</source>
-        <translation>The unit&apos;s community security models: add, edit, delete, and filter by kind, status and maintaining body.</translation>
+        <source>{count} dòng</source>
+        <translation>{count} rows</translation>
     </message>
     <message>
         <source>Tổ/nhóm &amp; thành viên</source>
@@ -148,7 +210,7 @@
     </message>
     <message>
         <source>Giúp đỡ người lầm lỗi 5+1</source>
-        <translation>&quot;5+1&quot; rehabilitation</translation>
+        <translation>"5+1" rehabilitation</translation>
     </message>
     <message>
         <source>Hồ sơ từng người được giúp đỡ: người giúp đỡ và gia đình, các lần theo dõi, giới thiệu việc làm, học nghề, và những hồ sơ đã đến hạn theo dõi.</source>
@@ -279,7 +341,7 @@
     </message>
     <message>
         <source>Giúp đỡ 5+1</source>
-        <translation>&quot;5+1&quot; help</translation>
+        <translation>"5+1" help</translation>
     </message>
     <message>
         <source>Người được giúp đỡ trong kỳ</source>
@@ -287,7 +349,7 @@
     </message>
     <message>
         <source>Lũy kế đến cuối kỳ</source>
-        <translation>Cumulative to the period&apos;s end</translation>
+        <translation>Cumulative to the period's end</translation>
     </message>
     <message>
         <source>Tiến bộ</source>
@@ -339,6 +401,65 @@
     </message>
 </context>
 <context>
+    <name>ProgramDialog</name>
+    <message>
+        <source>Thêm mô hình</source>
+        <translation>New model</translation>
+    </message>
+    <message>
+        <source>Sửa mô hình</source>
+        <translation>Edit model</translation>
+    </message>
+    <message>
+        <source>ví dụ: Tổ tự quản chung cư H3 Hoàng Diệu</source>
+        <translation>e.g. Self-managed group of H3 Hoàng Diệu apartments</translation>
+    </message>
+    <message>
+        <source>Tên mô hình</source>
+        <translation>Model name</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Loại mô hình</source>
+        <translation>Kind of model</translation>
+    </message>
+    <message>
+        <source>Cơ quan duy trì</source>
+        <translation>Maintained by</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Ngày công nhận</source>
+        <translation>Date recognised</translation>
+    </message>
+    <message>
+        <source>Ngày kết thúc</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source> nghìn đồng</source>
+        <translation> thousand VND</translation>
+    </message>
+    <message>
+        <source>Kinh phí hằng năm</source>
+        <translation>Annual budget</translation>
+    </message>
+    <message>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
     <name>ProgramsByKindModel</name>
     <message>
         <source>Loại mô hình</source>
@@ -347,6 +468,60 @@
     <message>
         <source>Số mô hình</source>
         <translation>Models</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsPage</name>
+    <message>
+        <source>Mô hình</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên mô hình, gõ có dấu hoặc không dấu (Ctrl+F)</source>
+        <translation>Search by model name, with or without diacritics (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Chưa có mô hình nào. Nhấn “Thêm mới” (Ctrl+N) để ghi mô hình đầu tiên.</source>
+        <translation>No models yet. Press “New” (Ctrl+N) to record the first one.</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Mọi loại mô hình</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Thêm mô hình {name}</source>
+        <translation>Add model {name}</translation>
+    </message>
+    <message>
+        <source>Sửa mô hình {name}</source>
+        <translation>Edit model {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Thay đổi chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Bạn có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
+        <translation>You have unsaved changes. Discard them?</translation>
     </message>
 </context>
 </TS>

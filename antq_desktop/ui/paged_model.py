@@ -1,0 +1,236 @@
+"""A table model over a services `Listing` that reads rows in pages, off the GUI thread.
+
+The row count comes first (one COUNT in the background); rows are read a page at a time when the
+view first asks for one of them, so a list of a million rows opens at once and only what is on
+screen is ever read. Sorting and filtering are done by SQL: `sort()` and `set_request()` start over.
+Pages are kept in a small cache; a page not read yet shows empty cells until it arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from antq_desktop.domain.text import format_number
+from antq_desktop.domain.validation import format_date
+from antq_desktop.services.listing import PAGE_SIZE, ColumnKind, Listing, ListRequest, ListRow
+from antq_desktop.services.workspace import Workspace
+from antq_desktop.ui import i18n
+from antq_desktop.ui.worker import run_task
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The record id of the row (any column)."""
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The raw value of the cell (a date, an enum member, a number)."""
+MAX_CACHED_PAGES = 40
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROW_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, VALUE_ROLE)
+_NO_INDEX = QModelIndex()
+
+
+def mask_citizen_id(value: str | None) -> str:
+    """`********1234`: enough to tell two people apart, not enough to misuse."""
+    if not value:
+        return ""
+    return "•" * max(len(value) - 4, 0) + value[-4:]
+
+
+def display_value(kind: ColumnKind, value: Any, language: str) -> str:
+    if value is None or value == "":
+        return ""
+    if kind is ColumnKind.DATE and isinstance(value, dt.date):
+        return format_date(value)
+    if kind is ColumnKind.TIME and isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if kind is ColumnKind.NUMBER:
+        return format_number(value, language)
+    if kind is ColumnKind.MONEY:
+        return format_number(value, language)
+    if kind is ColumnKind.CITIZEN_ID:
+        return mask_citizen_id(str(value))
+    label = getattr(value, "label", None)
+    if kind is ColumnKind.ENUM and callable(label):
+        return str(label(language))
+    return str(value)
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows of one `Listing`, fetched in pages through the database worker."""
+
+    loading = Signal()
+    """A new count was asked for (the list is being read)."""
+    loaded = Signal(int)
+    """The row count arrived; the argument is the number of rows."""
+    failed = Signal(str)
+    """Reading the list failed; the argument says why, in the interface language."""
+
+    def __init__(self, workspace: Workspace, listing: Listing, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.listing = listing
+        self.request = ListRequest()
+        self._rows = 0
+        self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._language = i18n.language()
+
+    # --- what the list shows ---------------------------------------------------------------
+
+    def set_request(self, request: ListRequest) -> None:
+        """Show the rows for `request` (search text, filters, sort); reads the count anew."""
+        self.request = request
+        self.reload()
+
+    def set_query(self, query: str) -> None:
+        self.set_request(replace(self.request, query=query))
+
+    def set_filter(self, key: str, value: Any) -> None:
+        filters = dict(self.request.filters)
+        filters[key] = value
+        self.set_request(replace(self.request, filters=filters))
+
+    def reload(self) -> None:
+        """Read the count again and drop the pages (after a save, a delete or an undo)."""
+        self._generation += 1
+        generation = self._generation
+        request = self.request
+        self.loading.emit()
+        run_task(
+            lambda: self.listing.count(self.workspace, request),
+            lambda count: self._count_arrived(generation, count),
+            self._failed,
+            owner=self,
+        )
+
+    def _count_arrived(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = count
+        self._pages.clear()
+        self._pending.clear()
+        self.endResetModel()
+        self.loaded.emit(count)
+
+    def _failed(self, error: Exception) -> None:
+        self.failed.emit(i18n.error_text(error))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.listing.columns):
+            return
+        spec = self.listing.columns[column]
+        if not spec.sortable:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_request(replace(self.request, sort=spec.key, descending=descending))
+
+    # --- rows -------------------------------------------------------------------------------
+
+    def row(self, number: int) -> ListRow | None:
+        """The row if its page has been read; otherwise None (and the page is asked for)."""
+        if not 0 <= number < self._rows:
+            return None
+        page_number, offset = divmod(number, PAGE_SIZE)
+        page = self._pages.get(page_number)
+        if page is None:
+            self._fetch(page_number)
+            page = self._pages.get(page_number)  # already there when jobs run synchronously
+            if page is None:
+                return None
+        self._pages.move_to_end(page_number)
+        return page[offset] if offset < len(page) else None
+
+    def record_id(self, number: int) -> str | None:
+        row = self.row(number)
+        return row.id if row is not None else None
+
+    def _fetch(self, page_number: int) -> None:
+        if page_number in self._pending:
+            return
+        self._pending.add(page_number)
+        generation = self._generation
+        request = self.request
+        run_task(
+            lambda: self.listing.page(self.workspace, request, page_number * PAGE_SIZE),
+            lambda rows: self._page_arrived(generation, page_number, rows),
+            self._failed,
+            owner=self,
+        )
+
+    def _page_arrived(self, generation: int, page_number: int, rows: list[ListRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(page_number)
+        self._pages[page_number] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = page_number * PAGE_SIZE
+        last = min(first + PAGE_SIZE, self._rows) - 1
+        if last >= first:
+            self.dataChanged.emit(
+                self.index(first, 0), self.index(last, self.columnCount() - 1), []
+            )
+
+    # --- QAbstractTableModel ------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self.listing.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._rows:
+            return None
+        column = self.listing.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.kind in (ColumnKind.NUMBER, ColumnKind.MONEY):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            ID_ROLE,
+            VALUE_ROLE,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+        if role == ID_ROLE:
+            return row.id
+        value = row.values[index.column()]
+        if role == VALUE_ROLE:
+            return value
+        text = display_value(column.kind, value, self._language)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if len(text) > 40 else None
+        return text
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.listing.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.listing.columns[section].label().render(self._language)
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
