@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QTime
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from antq_desktop.ui.programs_page import ProgramsPage
 
 APP_NAME = "ANTQ Desktop"
 NAVIGATION_WIDTH = 240
+GEOMETRY_KEY = "window/geometry"
 
 
 class LaterPage(QWidget):
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         self.overview.computed.connect(self._show_computed_time)
         self.overview.failed.connect(self.computed_label.clear)
         self.resize(1280, 800)
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
 
     def _show_section(self, number: int) -> None:
         self.pages.setCurrentIndex(number)
@@ -195,6 +199,15 @@ class MainWindow(QMainWindow):
     def _show_computed_time(self) -> None:
         now = QTime.currentTime().toString("HH:mm")
         self.computed_label.setText(self.tr("Đã tính lúc {time}").format(time=now))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Remember where the window was and how the lists were laid out."""
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        for number in range(self.pages.count()):
+            page = self.pages.widget(number)
+            if isinstance(page, ListPage):
+                page.save_columns()
+        super().closeEvent(event)
 
     def start(self) -> None:
         """Show the window and begin reading the figures (in the background)."""

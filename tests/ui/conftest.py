@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from sample_data import make_sample
 
 from antq_desktop.services.workspace import Workspace
@@ -19,6 +19,15 @@ def synchronous_jobs() -> Iterator[None]:
     worker.set_synchronous(True)
     yield
     worker.set_synchronous(False)
+
+
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window state (QSettings) goes to a fresh folder per test, never to the user's own."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(folder))
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
 
 
 @pytest.fixture(autouse=True)
