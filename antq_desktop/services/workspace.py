@@ -23,7 +23,7 @@ from antq_desktop.store.database import (
     check_is_sqlite_file,
     make_engine,
 )
-from antq_desktop.store.migrate import upgrade_to_head
+from antq_desktop.store.migrate import current_revision, head_revision, upgrade_to_head
 from antq_desktop.store.models import SYNCED_MODELS
 from antq_desktop.store.stamping import ChangeContext, load_clock
 
@@ -62,14 +62,22 @@ def _attach(database: Database, user: str, today: Callable[[], date]) -> Workspa
 
 
 def open_workspace(
-    path: Path, *, user: str = DEFAULT_USER, today: Callable[[], date] = date.today
+    path: Path,
+    *,
+    user: str = DEFAULT_USER,
+    today: Callable[[], date] = date.today,
+    verify: bool = True,
 ) -> Workspace:
     """Open an existing database: refuse what is not one or is damaged, migrate an older one after
-    a copy."""
+    a copy.
+
+    `verify=False` skips SQLite's quick check, which reads the whole file (seconds on a large
+    one): the window opens at once and runs `verify_integrity` in the background instead."""
     check_is_sqlite_file(path)
     engine = make_engine(path)
     try:
-        check_integrity(engine, path)
+        if verify or current_revision(engine) != head_revision():
+            check_integrity(engine, path)  # never copy aside and migrate a damaged file
         upgrade_to_head(engine, path)
         return _attach(Database(path, engine), user, today)
     except BaseException:
@@ -127,3 +135,8 @@ def create_workspace(
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
+
+
+def verify_integrity(workspace: Workspace) -> None:
+    """SQLite's quick check of an open database; `StoreError` saying what is damaged."""
+    check_integrity(workspace.database.engine, workspace.path)
