@@ -6,10 +6,11 @@ Memberships (who is in a group, with which role, from when to when) live in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Date, ScalarSelect, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.enums import GroupStatus
@@ -29,6 +30,7 @@ from antq_desktop.services.common import (
     required_text,
 )
 from antq_desktop.services.errors import ServiceError
+from antq_desktop.services.listing import ColumnKind, ListColumn, Listing, equals, in_subtree
 from antq_desktop.services.memberships import (
     MembershipInput,
     MemberView,
@@ -40,12 +42,15 @@ from antq_desktop.services.memberships import (
     remove_membership,
     update_membership,
 )
+from antq_desktop.services.units import subtree_ids
 from antq_desktop.services.workspace import Workspace
-from antq_desktop.store.models import Group, Membership, OrgUnit, PatrolShift, Program
+from antq_desktop.store.models import Group, Membership, OrgUnit, PatrolShift, Person, Program
 
 __all__ = [
+    "GROUP_LIST",
     "GroupInput",
     "GroupView",
+    "MemberLine",
     "MemberView",
     "MembershipInput",
     "active_member_ids",
@@ -56,8 +61,11 @@ __all__ = [
     "delete_group",
     "end_membership",
     "get_group",
+    "group_listing",
     "list_groups",
     "list_members",
+    "members_with_contacts",
+    "program_choices",
     "remove_membership",
     "update_group",
     "update_membership",
@@ -255,3 +263,117 @@ def count_groups(
 ) -> int:
     with workspace.database.session() as session:
         return count_live(session, Group, *_filters(program_id, unit_ids, status, query))
+
+
+# --- For the window: choices, members with their contacts, the paged list -------------------------
+
+MEMBERS_NOW = message("group.members_now", "Số thành viên hiện tại", "Current members")
+GROUP_NAME = message("group.group_name", "Tên tổ/nhóm", "Group name")
+MEMBER_PERSON_NOT_CHOSEN = message(
+    "group.member_person_not_chosen",
+    "Chưa chọn người: hãy gõ tên (có dấu hoặc không dấu) hoặc số CCCD rồi chọn một dòng.",
+    "No person chosen: type a name (with or without accents) or a citizen ID, then pick a row.",
+)
+
+
+def program_choices(workspace: Workspace, unit_id: str | None = None) -> list[tuple[str, str]]:
+    """(id, name) of the live programs in name order, for combo boxes.
+
+    `unit_id`: only the programs of that unit and of the units below it (like the list filter).
+    """
+    statement = select(Program.id, Program.name).where(Program.deleted_at.is_(None))
+    with workspace.database.session() as session:
+        if unit_id is not None:
+            statement = statement.where(Program.unit_id.in_(subtree_ids(session, unit_id)))
+        statement = statement.order_by(Program.name_folded, Program.id)
+        return [(program_id, name) for program_id, name in session.execute(statement)]
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    """A membership with what the group's member table shows of the person."""
+
+    member: MemberView
+    phone: str | None
+    citizen_id: str | None
+
+
+def members_with_contacts(workspace: Workspace, group_id: str) -> list[MemberLine]:
+    """Every membership of the group (ended ones too), in `list_members` order, with the phone
+    and citizen ID of each person."""
+    members = list_members(workspace, group_id)
+    person_ids = {member.person_id for member in members}
+    with workspace.database.session() as session:
+        contacts = {
+            person_id: (phone, citizen_id)
+            for person_id, phone, citizen_id in session.execute(
+                select(Person.id, Person.phone, Person.citizen_id).where(Person.id.in_(person_ids))
+            )
+        }
+    return [MemberLine(member, *contacts.get(member.person_id, (None, None))) for member in members]
+
+
+def _members_on(today: Callable[[], date]) -> ScalarSelect[int]:
+    """How many memberships of the group (the row's) are running on the day `today()` gives,
+    read when the query runs (a bound parameter), so a list open past midnight stays right."""
+    day = bindparam("members_on", callable_=today, type_=Date)
+    return (
+        select(func.count(Membership.id))
+        .where(
+            Membership.group_id == Group.id,
+            Membership.deleted_at.is_(None),
+            Membership.joined_on <= day,
+            or_(Membership.left_on.is_(None), Membership.left_on >= day),
+        )
+        .correlate(Group)
+        .scalar_subquery()
+    )
+
+
+def _group_search(query: str) -> list[ColumnElement[bool]]:
+    return folded_text_filter(Group.name_folded, query)
+
+
+def group_listing(today: Callable[[], date] = date.today) -> Listing:
+    """The groups list; `today` is the clock the member count uses (the workspace's own:
+    `group_listing(workspace.today)`)."""
+    return Listing(
+        name="groups",
+        id_column=Group.id,
+        columns=(
+            ListColumn("name", GROUP_NAME, Group.name, sort_by=Group.name_folded),
+            ListColumn("program", fields.PROGRAM, Program.name, sort_by=Program.name_folded),
+            ListColumn("unit", fields.UNIT, OrgUnit.name, sort_by=OrgUnit.name_folded),
+            ListColumn("area", fields.AREA, Group.area),
+            ListColumn(
+                "status", fields.STATUS, Group.status, ColumnKind.ENUM, enum_type=GroupStatus
+            ),
+            ListColumn("formed_on", fields.FORMED_ON, Group.formed_on, ColumnKind.DATE),
+            ListColumn("members_now", MEMBERS_NOW, _members_on(today), ColumnKind.NUMBER),
+            ListColumn(
+                "dissolved_on",
+                fields.DISSOLVED_ON,
+                Group.dissolved_on,
+                ColumnKind.DATE,
+                visible=False,
+            ),
+        ),
+        base=lambda statement: (
+            statement.select_from(Group)
+            .join(Program, Program.id == Group.program_id)
+            .join(OrgUnit, OrgUnit.id == Group.unit_id)
+            .where(Group.deleted_at.is_(None))
+        ),
+        search=_group_search,
+        default_order=(Group.name_folded,),
+        filters={
+            "unit": in_subtree(Group.unit_id),
+            "program": equals(Group.program_id),
+            "status": equals(Group.status),
+        },
+    )
+
+
+GROUP_LIST = group_listing()
+"""Groups for the window's list, members counted on the computer's date (the window uses
+`group_listing(workspace.today)` so the count follows the record book's clock)."""

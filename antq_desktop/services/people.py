@@ -27,6 +27,7 @@ from antq_desktop.services.common import (
     required_text,
 )
 from antq_desktop.services.errors import ServiceError
+from antq_desktop.services.listing import ColumnKind, ListColumn, Listing, in_subtree
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import Membership, OrgUnit, PatrolParticipant, Person, RehabCase
 
@@ -265,3 +266,29 @@ def duplicate_citizen_ids(workspace: Workspace) -> dict[str, list[str]]:
             if citizen_id is not None:
                 result.setdefault(citizen_id, []).append(person_id)
         return result
+
+
+PERSON_LIST = Listing(
+    name="people",
+    id_column=Person.id,
+    columns=(
+        ListColumn("full_name", fields.FULL_NAME, Person.full_name, sort_by=Person.sort_key),
+        ListColumn("gender", fields.GENDER, Person.gender, ColumnKind.ENUM, enum_type=Gender),
+        ListColumn("birth_date", fields.BIRTH_DATE, Person.birth_date, ColumnKind.DATE),
+        ListColumn("citizen_id", fields.CITIZEN_ID, Person.citizen_id, ColumnKind.CITIZEN_ID),
+        ListColumn("phone", fields.PHONE, Person.phone),
+        ListColumn("address", fields.ADDRESS, Person.address),
+        ListColumn("unit", fields.UNIT, OrgUnit.name, sort_by=OrgUnit.name_folded),
+    ),
+    base=lambda statement: (
+        statement.select_from(Person)
+        .join(OrgUnit, OrgUnit.id == Person.unit_id)
+        .where(Person.deleted_at.is_(None))
+    ),
+    search=_search_filter,
+    default_order=(Person.sort_key,),
+    filters={"unit": in_subtree(Person.unit_id)},
+)
+"""People for the window's lists and pickers: names in Vietnamese order (by given name), the
+search matches the name without accents, the citizen ID or the phone; citizen IDs are shown
+masked."""
