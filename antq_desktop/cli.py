@@ -56,14 +56,22 @@ class CommandError(Exception):
         self.message = msg
 
 
-def detect_language(argv: Sequence[str]) -> str:
-    """`--lang en` / `--lang=en` anywhere on the line, else ANTQ_LANG, else Vietnamese."""
+def given_language(argv: Sequence[str]) -> str | None:
+    """`--lang en` / `--lang=en` anywhere on the line, else ANTQ_LANG; None when neither is set."""
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
             return "en" if argv[index + 1] == "en" else "vi"
         if arg.startswith("--lang="):
             return "en" if arg.split("=", 1)[1] == "en" else "vi"
-    return "en" if os.environ.get("ANTQ_LANG", "") == "en" else "vi"
+    variable = os.environ.get("ANTQ_LANG", "")
+    if variable:
+        return "en" if variable == "en" else "vi"
+    return None
+
+
+def detect_language(argv: Sequence[str]) -> str:
+    """The language of command-line messages: the one given, else Vietnamese."""
+    return given_language(argv) or "vi"
 
 
 @contextmanager
@@ -288,10 +296,11 @@ def format_statistics(figures: Statistics, language: str) -> str:
     return "\n".join(lines)
 
 
-def _open_window(args: argparse.Namespace) -> int:
+def _open_window(args: argparse.Namespace, language: str | None) -> int:
+    """The window speaks `language` when one was given, else the one saved in its settings."""
     from antq_desktop.ui.app import run_app
 
-    return run_app(args.db, args.lang)
+    return run_app(args.db, language)
 
 
 def _refusal(error: BaseException, args: argparse.Namespace | None) -> Message | None:
@@ -321,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         if args.command is None:
-            return _open_window(args)
+            return _open_window(args, given_language(arguments))
         result = runners[args.command](args)
     except ValidationFailed as invalid:
         print(f"{PROG}: {invalid.render(language)}", file=sys.stderr)

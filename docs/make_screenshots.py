@@ -2,10 +2,11 @@
 
     python docs/make_screenshots.py [--lang vi|en] [--out docs/screenshots]
 
-Builds a throw-away demo record book (hcmc-2023, shown since 2015), opens the main window
-offscreen at 1280×800, waits for the figures and saves `overview.png`, a section still to come
-as `later.png`, then the first-run dialog with a refused unit code as `create.png`. English
-ones get an `-en` suffix.
+Builds a throw-away demo record book (hcmc-2023, seen as on 20/12/2023), opens the main window
+offscreen at 1280×800 and saves every section once its rows are read (`overview.png`,
+`programs.png`, …, `later.png` for a section still to come), the shift entry and a 5+1 case
+editor, then the first-run dialog with a refused unit code as `create.png`. English ones get an
+`-en` suffix.
 """
 
 from __future__ import annotations
@@ -15,19 +16,22 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from antq_desktop.services.demo import build_demo
-from antq_desktop.services.workspace import open_workspace
-from antq_desktop.ui import i18n
+from antq_desktop.services.workspace import Workspace, open_workspace
+from antq_desktop.ui import i18n, worker
 from antq_desktop.ui.app import ORGANISATION, apply_vietnamese_font
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
 from antq_desktop.ui.main_window import APP_NAME, MainWindow
+from antq_desktop.ui.paged_model import PagedTableModel
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
@@ -43,11 +47,73 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
         loop.exec()
 
 
+def settle(milliseconds: int = 400) -> None:
+    """Let finished jobs deliver their results, and layout and paint events run."""
+    deadline = QDeadlineTimer(milliseconds)
+    while not deadline.hasExpired():
+        worker.wait_for_all(20)
+        QCoreApplication.processEvents()
+
+
 def save(widget: QWidget, path: Path) -> None:
-    wait_until(lambda: True)  # let pending layout and paint events run
+    settle()
     if not widget.grab().save(str(path)):
         raise OSError(f"cannot write {path}")
     print(path)
+
+
+DEMO_TODAY = date(2023, 12, 20)
+"""The demo's story ends in 2023: the window is shown as on a day near its end."""
+SECTIONS = {1: "programs", 2: "groups", 3: "patrols", 4: "rehab", 5: "evaluations", 8: "settings"}
+
+
+def shoot_window(workspace: Workspace, out: Path, suffix: str) -> None:
+    window = MainWindow(workspace)
+    window.resize(*SIZE)
+    done: list[bool] = []
+    window.overview.computed.connect(lambda: done.append(True))
+    window.overview.failed.connect(lambda: done.append(False))
+    window.start()
+    wait_until(lambda: bool(done))
+    if not done[0]:
+        raise RuntimeError("the figures could not be computed")
+    save(window, out / f"overview{suffix}.png")
+    for number, name in SECTIONS.items():
+        window.navigation.setCurrentRow(number)
+        page = window.pages.currentWidget()
+        model = getattr(page, "model", None)
+        if isinstance(model, PagedTableModel):
+            wait_until(partial(getattr, model, "counted"))
+        wait_until(lambda: worker.wait_for_all(50))
+        save(window, out / f"{name}{suffix}.png")
+    window.navigation.setCurrentRow(6)  # Báo cáo: a section that comes later
+    save(window, out / f"later{suffix}.png")
+    shoot_dialogs(window, out, suffix)
+    window.close()
+
+
+def shoot_dialogs(window: MainWindow, out: Path, suffix: str) -> None:
+    """The shift entry (a new shift of a group with members) and an open 5+1 case."""
+    window.navigation.setCurrentRow(3)
+    window.patrols.new_record()
+    wait_until(lambda: worker.wait_for_all(50))
+    dialog = window.patrols.dialog
+    if dialog is not None:
+        dialog.resize(760, 720)
+        save(dialog, out / f"shift-entry{suffix}.png")
+        dialog.mark_clean()
+        dialog.reject()
+    window.navigation.setCurrentRow(4)
+    window.rehab.select_first()
+    window.rehab.edit_current()
+    wait_until(lambda: worker.wait_for_all(50) and window.rehab.dialog is not None)
+    case_dialog = window.rehab.dialog
+    if case_dialog is not None:
+        wait_until(lambda: worker.wait_for_all(50))
+        case_dialog.resize(860, 900)
+        save(case_dialog, out / f"case{suffix}.png")
+        case_dialog.mark_clean()
+        case_dialog.reject()
 
 
 def main() -> int:
@@ -65,27 +131,15 @@ def main() -> int:
     print(f"font: {apply_vietnamese_font(app)}")
 
     with tempfile.TemporaryDirectory() as folder:
+        # A clean window state: column widths the person once set must not leak into the docs.
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
         path = Path(folder) / "screenshots.antqdb"
         build_demo(path)
-        workspace = open_workspace(path)
+        workspace = open_workspace(path, today=lambda: DEMO_TODAY)
         try:
-            window = MainWindow(workspace)
-            window.resize(*SIZE)
-            done: list[bool] = []
-            window.overview.computed.connect(lambda: done.append(True))
-            window.overview.failed.connect(lambda: done.append(False))
-            window.start()
-            wait_until(lambda: bool(done))
-            done.clear()  # the demo's years need not include today's quarter: show them all
-            window.overview.since_button.click()
-            wait_until(lambda: bool(done))
-            if not done[0]:
-                raise RuntimeError("the figures could not be computed")
-            save(window, args.out / f"overview{suffix}.png")
-            window.navigation.setCurrentRow(6)  # Báo cáo: a section that comes later
-            save(window, args.out / f"later{suffix}.png")
-            window.close()
+            shoot_window(workspace, args.out, suffix)
         finally:
+            worker.wait_for_all()
             workspace.close()
 
         dialog = CreateWorkspaceDialog(Path(folder) / "new.antqdb")

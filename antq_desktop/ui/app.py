@@ -13,6 +13,7 @@ from antq_desktop.resources import resource_path
 from antq_desktop.services.workspace import Workspace, open_workspace
 from antq_desktop.ui import i18n, worker
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
+from antq_desktop.ui.language_setting import startup_language
 from antq_desktop.ui.main_window import APP_NAME, MainWindow
 
 ORGANISATION = "ANTQ"
@@ -80,7 +81,7 @@ def create_with_dialog(path: Path) -> Workspace | None:
 def open_existing(path: Path) -> Workspace | None:
     """The record book at `path`, or None after telling the person why it cannot be opened."""
     try:
-        return open_workspace(path)
+        return open_workspace(path, verify=False)  # the window checks the file after it shows
     except Exception as error:  # the window cannot start without its file: say why and stop
         QMessageBox.critical(
             None,
@@ -90,8 +91,12 @@ def open_existing(path: Path) -> Workspace | None:
         return None
 
 
-def run_app(db_path: Path | None, language: str) -> int:
-    """Open the window on `db_path` (default: the file in the user data folder); the exit code."""
+def run_app(db_path: Path | None, language: str | None = None) -> int:
+    """Open the window on `db_path` (default: the file in the user data folder); the exit code.
+
+    `language`: the one asked for on the command line; None uses the one saved on the settings
+    page (`language_setting`), else Vietnamese.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -99,7 +104,7 @@ def run_app(db_path: Path | None, language: str) -> int:
     icon = _application_icon()
     if icon is not None:
         app.setWindowIcon(icon)
-    i18n.install(app, language)
+    i18n.install(app, startup_language(language))
     apply_vietnamese_font(app)
     path = db_path if db_path is not None else default_database_path()
     if path.exists():

@@ -90,6 +90,7 @@ class DateField(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.line_edit)
         layout.addWidget(self.calendar_button)
+        layout.addStretch(1)  # in a form row that grows, the button stays beside the date
         self.setFocusProxy(self.line_edit)
 
     def text(self) -> str:

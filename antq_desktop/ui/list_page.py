@@ -41,17 +41,28 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.text import format_number
-from antq_desktop.services.listing import Listing
+from antq_desktop.services.listing import ColumnKind, Listing, ListRow
+from antq_desktop.services.restore import restore_record
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
 from antq_desktop.ui.changes import Changes
-from antq_desktop.ui.paged_model import PagedTableModel
+from antq_desktop.ui.paged_model import PagedTableModel, display_value
 
 # Texts of these shared widgets are looked up under this class's name: self.tr() in a subclass
 # would use the subclass's name and miss the translation.
 translate = QCoreApplication.translate
 
 SEARCH_DELAY_MS = 150
+DEFAULT_WIDTHS = {
+    ColumnKind.TEXT: 140,
+    ColumnKind.ENUM: 125,
+    ColumnKind.DATE: 95,
+    ColumnKind.TIME: 70,
+    ColumnKind.NUMBER: 85,
+    ColumnKind.MONEY: 110,
+    ColumnKind.CITIZEN_ID: 120,
+}
+"""Widths before the person sets their own (then remembered): enough for a date or a number."""
 
 
 class ListPage(QWidget):
@@ -117,8 +128,10 @@ class ListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setSortingEnabled(True)
+        # No sort indicator before sorting is enabled: the list opens in the listing's own order
+        # (Qt's default indicator would ask for the first column, descending).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -144,6 +157,7 @@ class ListPage(QWidget):
         layout.addWidget(self.count_label)
 
         self.model.loaded.connect(self._loaded)
+        self.model.first_rows.connect(self._first_rows)
         self.model.failed.connect(self._failed)
         self.changes.changed.connect(self.refresh)
         self._shortcut(QKeySequence.StandardKey.New, self.new_record)
@@ -186,7 +200,10 @@ class ListPage(QWidget):
             return
         for number, column in enumerate(self.listing.columns):
             header.setSectionHidden(number, not column.visible)
-            self.table.setColumnWidth(number, 200 if number == 0 else 130)
+            label = str(self.model.headerData(number, Qt.Orientation.Horizontal))
+            wanted = 220 if number == 0 else DEFAULT_WIDTHS[column.kind]
+            title = header.fontMetrics().horizontalAdvance(label) + 24  # never cut the title
+            self.table.setColumnWidth(number, max(wanted, min(title, 240)))
 
     def _save_columns_later(self, *_: object) -> None:
         self._save_timer.start()
@@ -253,6 +270,16 @@ class ListPage(QWidget):
         self.row_count_changed.emit(count)
         self._update_buttons()
 
+    def _first_rows(self, shown: int) -> None:
+        self.empty_label.hide()
+        self.table.show()
+        self.count_label.setText(
+            translate("ListPage", "{count}+ dòng, đang đếm…").format(
+                count=format_number(shown, i18n.language())
+            )
+        )
+        self._update_buttons()
+
     def _failed(self, text: str) -> None:
         self.empty_label.setText(text)
         self.empty_label.show()
@@ -286,7 +313,7 @@ class ListPage(QWidget):
         if record_id is None:
             return
         row = self.model.row(self.table.currentIndex().row())
-        name = str(row.values[0]) if row is not None else ""
+        name = self.describe(row) if row is not None else ""
         answer = QMessageBox.question(
             self,
             translate("ListPage", "Xóa"),
@@ -312,9 +339,30 @@ class ListPage(QWidget):
     def edit_record(self, record_id: str) -> None:
         raise NotImplementedError
 
-    def delete_actions(self, record_id: str) -> tuple[Callable[[], Any], Callable[[], Any]]:
-        """The service calls that delete the record and that bring it back (for undo)."""
+    record_kind = ""
+    """The model name `services.restore` knows the records by ("Program", "Group", …)."""
+
+    def remove(self, record_id: str) -> None:
+        """Delete (tombstone) the record through its service; runs on the database worker."""
         raise NotImplementedError
+
+    def delete_actions(self, record_id: str) -> tuple[Callable[[], Any], Callable[[], Any]]:
+        """The calls that delete the record and that bring it back (for undo)."""
+        workspace, kind = self.workspace, self.record_kind
+        return (
+            lambda: self.remove(record_id),
+            lambda: restore_record(workspace, kind, record_id),
+        )
+
+    def push_created(self, text: str, record_id: str) -> None:
+        """Put a record just created by an editor on the undo stack: undo deletes it."""
+        delete, restore = self.delete_actions(record_id)
+        self.changes.push(text, restore, delete)
+
+    def describe(self, row: ListRow) -> str:
+        """How the delete question and the undo entry name the row (its first column)."""
+        first = self.listing.columns[0]
+        return display_value(first.kind, row.values[0], i18n.language())
 
     def index_of(self, record_id: str) -> QModelIndex:
         for number in range(self.model.rowCount()):

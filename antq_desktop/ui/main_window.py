@@ -10,18 +10,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from antq_desktop.domain.text import format_number
-from antq_desktop.services.workspace import Workspace
+from antq_desktop.services.workspace import Workspace, verify_integrity
 from antq_desktop.ui import i18n
 from antq_desktop.ui.changes import Changes
+from antq_desktop.ui.evaluations_page import EvaluationsPage
+from antq_desktop.ui.groups_page import GroupsPage
 from antq_desktop.ui.list_page import ListPage
 from antq_desktop.ui.overview_page import OverviewPage
+from antq_desktop.ui.patrols_page import PatrolsPage
 from antq_desktop.ui.programs_page import ProgramsPage
+from antq_desktop.ui.rehab_page import RehabPage
+from antq_desktop.ui.settings_page import SettingsPage
+from antq_desktop.ui.worker import run_task
 
 APP_NAME = "ANTQ Desktop"
 NAVIGATION_WIDTH = 240
@@ -39,9 +46,7 @@ class LaterPage(QWidget):
         body = QLabel(purpose)
         body.setObjectName("purpose")
         body.setWordWrap(True)
-        later = QLabel(
-            self.tr("Trang này sẽ có trong phiên bản sau. Hiện tại chỉ trang Tổng quan dùng được.")
-        )
+        later = QLabel(self.tr("Trang này sẽ có trong phiên bản sau; các trang khác đã dùng được."))
         later.setObjectName("later")
         later.setWordWrap(True)
         later.setStyleSheet("color: #555555;")
@@ -68,10 +73,20 @@ class MainWindow(QMainWindow):
         self._row_counts: dict[int, str] = {}
         self.overview = OverviewPage(workspace)
         self.programs = ProgramsPage(workspace, self.changes)
+        self.groups = GroupsPage(workspace, self.changes)
+        self.patrols = PatrolsPage(workspace, self.changes)
+        self.rehab = RehabPage(workspace, self.changes)
+        self.evaluations = EvaluationsPage(workspace, self.changes)
+        self.settings_page = SettingsPage(workspace, self.changes)
         self._add_section(self.tr("Tổng quan"), self.overview)
         self._add_section(self.tr("Mô hình"), self.programs)
+        self._add_section(self.tr("Tổ/nhóm & thành viên"), self.groups)
+        self._add_section(self.tr("Ca tuần tra"), self.patrols)
+        self._add_section(self.tr("Giúp đỡ người lầm lỗi 5+1"), self.rehab)
+        self._add_section(self.tr("Đánh giá quý"), self.evaluations)
         for title, purpose in self._later_sections():
             self._add_section(title, LaterPage(title, purpose), later=True)
+        self._add_section(self.tr("Cài đặt"), self.settings_page)
         self._loaded_pages: set[int] = {0}
 
         undo = self.changes.undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
@@ -110,6 +125,7 @@ class MainWindow(QMainWindow):
                     lambda count, n=number: self._show_row_count(n, count)
                 )
 
+        self.overview.open_record.connect(self.open_record)
         self.overview.own_unit_loaded.connect(self._set_title)
         self.overview.busy.connect(lambda: self.computed_label.setText(self.tr("Đang tính…")))
         self.overview.computed.connect(self._show_computed_time)
@@ -118,6 +134,20 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Go to the record's section and open its editor (from the dashboard's to-do list)."""
+        pages: dict[str, ListPage] = {
+            "Program": self.programs,
+            "Group": self.groups,
+            "PatrolShift": self.patrols,
+            "RehabCase": self.rehab,
+        }
+        page = pages.get(kind)
+        if page is None:
+            return
+        self.navigation.setCurrentRow(self.pages.indexOf(page))
+        page.edit_record(record_id)
 
     def _show_section(self, number: int) -> None:
         self.pages.setCurrentIndex(number)
@@ -136,34 +166,6 @@ class MainWindow(QMainWindow):
     def _later_sections(self) -> list[tuple[str, str]]:
         return [
             (
-                self.tr("Tổ/nhóm & thành viên"),
-                self.tr(
-                    "Các tổ, nhóm, câu lạc bộ tự quản của từng mô hình và thành viên (tổ trưởng, "
-                    "tổ phó, thành viên); tìm người theo tên không dấu hoặc số CCCD."
-                ),
-            ),
-            (
-                self.tr("Ca tuần tra"),
-                self.tr(
-                    "Ghi từng ca tuần tra: ngày giờ, địa bàn, người tham gia, vụ việc phát hiện "
-                    "và cách xử lý."
-                ),
-            ),
-            (
-                self.tr("Giúp đỡ người lầm lỗi 5+1"),
-                self.tr(
-                    "Hồ sơ từng người được giúp đỡ: người giúp đỡ và gia đình, các lần theo dõi, "
-                    "giới thiệu việc làm, học nghề, và những hồ sơ đã đến hạn theo dõi."
-                ),
-            ),
-            (
-                self.tr("Đánh giá quý"),
-                self.tr(
-                    "Mỗi quý đánh giá từng mô hình theo các chỉ tiêu: hiệu quả, hiệu quả một phần "
-                    "hoặc chỉ hình thức."
-                ),
-            ),
-            (
                 self.tr("Báo cáo"),
                 self.tr(
                     "Xuất báo cáo PDF có số hiệu và chữ ký số cho một khoảng thời gian, để gửi "
@@ -175,12 +177,6 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "Xuất tệp đồng bộ để chép qua USB hoặc gửi thư điện tử, và nhập tệp của các "
                     "đơn vị cấp dưới."
-                ),
-            ),
-            (
-                self.tr("Cài đặt"),
-                self.tr(
-                    "Thông tin đơn vị, đơn vị cấp trên, cán bộ phụ trách và ngôn ngữ giao diện."
                 ),
             ),
         ]
@@ -210,6 +206,26 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def start(self) -> None:
-        """Show the window and begin reading the figures (in the background)."""
+        """Show the window, check the file and read the figures (in the background)."""
         self.show()
+        run_task(
+            lambda: verify_integrity(self.workspace), lambda _ok: None, self._damaged, owner=self
+        )
         self.overview.load()
+
+    def _damaged(self, error: Exception) -> None:
+        """The background check found the file damaged: say so and stop before anything is
+        written to it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Tệp dữ liệu bị hỏng"),
+            self.tr(
+                "{reason}\n\nChương trình sẽ đóng để không ghi thêm vào tệp hỏng. Hãy chép tệp "
+                "sang nơi khác để giữ lại và dùng bản sao lưu gần nhất."
+            ).format(reason=i18n.error_text(error)),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("damaged_box")
+        box.finished.connect(lambda _result: self.close())
+        box.open()

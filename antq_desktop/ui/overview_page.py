@@ -1,12 +1,18 @@
-"""Tổng quan: the figures of a unit and the units below it for a period, as the report has them."""
+"""Tổng quan: the dashboard of a unit (with the units below it), then its figures for a period.
+
+At the top, the dashboard (`dashboard_view.DashboardView`): this quarter against the previous one,
+the charts and the to-do list, as of today. Below, the figures for a chosen period, as the report
+has them. Both are computed on the worker; the dashboard again when the unit changes or something
+is saved (`refresh`), the period figures alone when only the period changes (`refresh_figures`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,12 +33,15 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.text import format_number
 from antq_desktop.domain.validation import ValidationFailed, format_date
-from antq_desktop.services import fields, settings
-from antq_desktop.services.statistics import Statistics, compute_statistics, quarter_end
-from antq_desktop.services.units import UnitView, list_units
+from antq_desktop.services import fields
+from antq_desktop.services.dashboard import Dashboard, Quarter, dashboard
+from antq_desktop.services.statistics import Statistics, compute_statistics
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
+from antq_desktop.ui.changes import Changes
+from antq_desktop.ui.dashboard_view import DashboardView
 from antq_desktop.ui.date_field import DateField
+from antq_desktop.ui.overview_figures import UnitChoices, figure_boxes, load_unit_choices
 from antq_desktop.ui.program_kind_model import NO_VALUE, ProgramsByKindModel
 from antq_desktop.ui.style import ERROR_STYLE
 from antq_desktop.ui.worker import run_task
@@ -42,37 +52,41 @@ RECOMPUTE_DELAY_MS = 400
 """Typing a date waits this long after the last key before the figures are computed again."""
 
 
-@dataclass(frozen=True)
-class UnitChoices:
-    units: list[UnitView]
-    own_unit_id: str
-
-
-def load_unit_choices(workspace: Workspace) -> UnitChoices:
-    """Every unit of the record book, and the installation's own unit (runs on the worker)."""
-    own_unit_id = settings.get_setting(workspace, settings.OWN_UNIT_ID)
-    return UnitChoices(list_units(workspace), own_unit_id)
-
-
 def quarter_of(day: date) -> tuple[date, date]:
     """The first and last day of the quarter `day` falls in."""
-    quarter = (day.month - 1) // 3 + 1
-    return date(day.year, quarter * 3 - 2, 1), quarter_end(day.year, quarter)
+    quarter = Quarter.of(day)
+    return quarter.start, quarter.end
 
 
 class OverviewPage(QWidget):
-    """Unit, period and the figures; every database read goes through the worker."""
+    """Unit, dashboard, period and the figures; every database read goes through the worker.
+
+    `changes`, when given, recomputes everything after each save (the main window may instead
+    connect `changes.changed` to `refresh` itself: not both, or it computes twice).
+    """
 
     own_unit_loaded = Signal(str)
     """The name of the installation's own unit, once the units are read."""
     busy = Signal()
     computed = Signal()
+    """The period figures are shown (the dashboard, asked first, is shown before them)."""
     failed = Signal()
+    dashboard_shown = Signal()
+    open_record = Signal(str, str)
+    """(record kind, record id): a to-do item was activated; the window opens its editor."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        changes: Changes | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._request = 0
+        self._dashboard_request = 0
+        self._out_of_date = False
         self._codes_with_units_below: set[str] = set()
         self.figure_labels: dict[str, QLabel] = {}
 
@@ -87,16 +101,20 @@ class OverviewPage(QWidget):
         self.year_button = QPushButton(self.tr("Năm nay"))
         self.since_button = QPushButton(self.tr("Từ {year}").format(year=FIRST_YEAR))
 
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(QLabel(self.tr("Đơn vị:")))
+        unit_row.addWidget(self.unit_combo, 1)
+        self.dashboard_view = DashboardView()
+        self.dashboard_view.open_record.connect(self.open_record)
+
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Đơn vị:")))
-        controls.addWidget(self.unit_combo, 1)
-        controls.addSpacing(16)
         controls.addWidget(QLabel(self.tr("Từ ngày:")))
         controls.addWidget(self.date_from)
         controls.addWidget(QLabel(self.tr("đến ngày:")))
         controls.addWidget(self.date_to)
         for button in (self.quarter_button, self.year_button, self.since_button):
             controls.addWidget(button)
+        controls.addStretch(1)
 
         self.period_error = QLabel()
         self.period_error.setObjectName("period_error")
@@ -108,7 +126,7 @@ class OverviewPage(QWidget):
         self.heading.setWordWrap(True)
 
         boxes = QGridLayout()
-        for column, (title, figures) in enumerate(self._figure_boxes()):
+        for column, (title, figures) in enumerate(figure_boxes()):
             boxes.addWidget(self._figure_box(title, figures), 0, column)
             boxes.setColumnStretch(column, 1)
 
@@ -128,18 +146,33 @@ class OverviewPage(QWidget):
         kind_box = QGroupBox(self.tr("Mô hình theo loại"))
         QVBoxLayout(kind_box).addWidget(self.kind_table)
 
+        period_box = QGroupBox(self.tr("Số liệu theo kỳ báo cáo"))
+        period_layout = QVBoxLayout(period_box)
+        period_layout.addLayout(controls)
+        period_layout.addWidget(self.period_error)
+        period_layout.addWidget(self.heading)
+        period_layout.addLayout(boxes)
+        period_layout.addWidget(kind_box)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addLayout(unit_row)
+        content_layout.addWidget(self.dashboard_view)
+        content_layout.addWidget(period_box)
+        content_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("overview_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(self.period_error)
-        layout.addWidget(self.heading)
-        layout.addLayout(boxes)
-        layout.addWidget(kind_box)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_figures)
         self.set_period(*quarter_of(workspace.today()))
         for field in (self.date_from, self.date_to):
             field.edited.connect(self._timer.start)
@@ -148,45 +181,8 @@ class OverviewPage(QWidget):
         self.quarter_button.clicked.connect(self.show_this_quarter)
         self.year_button.clicked.connect(self.show_this_year)
         self.since_button.clicked.connect(self.show_since_first_year)
-
-    def _figure_boxes(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """The four boxes: (title, [(attribute path in `Statistics`, label)])."""
-        return [
-            (
-                self.tr("Mô hình"),
-                [
-                    ("programs.total", self.tr("Tổng số mô hình")),
-                    ("programs.police_maintained", self.tr("Do Công an duy trì")),
-                    ("programs.effective", self.tr("Được đánh giá hiệu quả")),
-                ],
-            ),
-            (
-                self.tr("Tổ tự quản"),
-                [("groups", self.tr("Tổ, nhóm, câu lạc bộ")), ("members", self.tr("Thành viên"))],
-            ),
-            (
-                self.tr("Tuần tra"),
-                [
-                    ("patrols.shifts", self.tr("Ca tuần tra")),
-                    ("patrols.participant_turns", self.tr("Lượt người tham gia")),
-                    ("patrols.findings", self.tr("Vụ việc phát hiện")),
-                    ("patrols.reminders", self.tr("Lượt nhắc nhở người dân")),
-                ],
-            ),
-            (
-                self.tr("Giúp đỡ 5+1"),
-                [
-                    ("rehab.people", self.tr("Người được giúp đỡ trong kỳ")),
-                    ("rehab.people_cumulative", self.tr("Lũy kế đến cuối kỳ")),
-                    ("rehab.progressed", self.tr("Tiến bộ")),
-                    ("rehab.reoffended", self.tr("Tái phạm")),
-                    ("rehab.job_referrals", self.tr("Giới thiệu việc làm")),
-                    ("rehab.vocational_training", self.tr("Học nghề")),
-                    ("rehab.follow_ups", self.tr("Lần theo dõi")),
-                    ("rehab.follow_ups_overdue", self.tr("Hồ sơ quá hạn theo dõi")),
-                ],
-            ),
-        ]
+        if changes is not None:
+            changes.changed.connect(self.refresh)
 
     def _figure_box(self, title: str, figures: list[tuple[str, str]]) -> QGroupBox:
         box = QGroupBox(title)
@@ -239,23 +235,73 @@ class OverviewPage(QWidget):
 
     def show_this_quarter(self) -> None:
         self.set_period(*quarter_of(self.workspace.today()))
-        self.refresh()
+        self.refresh_figures()
 
     def show_this_year(self) -> None:
         year = self.workspace.today().year
         self.set_period(date(year, 1, 1), date(year, 12, 31))
-        self.refresh()
+        self.refresh_figures()
 
     def show_since_first_year(self) -> None:
         self.set_period(date(FIRST_YEAR, 1, 1), self.workspace.today())
-        self.refresh()
+        self.refresh_figures()
 
     def _refresh_if_waiting(self) -> None:
         """Enter (or leaving the field) after typing a date computes at once instead of waiting."""
         if self._timer.isActive():
-            self.refresh()
+            self.refresh_figures()
 
     def refresh(self) -> None:
+        """Compute the dashboard, then the period figures, for the chosen unit (on the worker).
+
+        While the page is hidden (a person works in another section and saves), this only notes
+        that the figures are out of date: a whole city takes seconds, and the one database worker
+        would keep the lists waiting. Showing the page again computes them.
+        """
+        if not self.isVisible():
+            self._out_of_date = True
+            return
+        self._out_of_date = False
+        self.refresh_dashboard()
+        self.refresh_figures()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._out_of_date:
+            self.refresh()
+
+    def refresh_dashboard(self) -> None:
+        unit_code = self.unit_combo.currentData()
+        if unit_code is None:  # a record book without units
+            self.dashboard_view.clear()
+            return
+        self._dashboard_request += 1
+        request = self._dashboard_request
+        workspace = self.workspace
+        run_task(
+            lambda: dashboard(workspace, unit_code, workspace.today()),
+            lambda board: self._show_dashboard(request, board),
+            lambda error: self._dashboard_failed(request, error),
+            owner=self,
+        )
+
+    def _show_dashboard(self, request: int, board: Dashboard) -> None:
+        if request != self._dashboard_request:
+            return
+        with_units = board.unit_code in self._codes_with_units_below
+        self.dashboard_view.show_dashboard(board, with_units=with_units)
+        self.dashboard_shown.emit()
+
+    def _dashboard_failed(self, request: int, error: Exception) -> None:
+        if request != self._dashboard_request:
+            return
+        self.dashboard_view.show_error(
+            self.tr("Không tính được tình hình quý này: {reason}").format(
+                reason=i18n.error_text(error)
+            )
+        )
+
+    def refresh_figures(self) -> None:
         """Compute the figures for the chosen unit and period on the worker thread."""
         self._timer.stop()
         unit_code = self.unit_combo.currentData()
@@ -321,6 +367,8 @@ class OverviewPage(QWidget):
     def _failed(self, error: Exception, request: int | None = None) -> None:
         if request is not None and request != self._request:
             return
+        if request is None:  # the units could not be read: no dashboard either
+            self.dashboard_view.clear()
         if isinstance(error, ValidationFailed):  # a period a person can correct right here
             self._show_period_error(error.render(i18n.language()))
             return

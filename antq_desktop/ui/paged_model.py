@@ -70,8 +70,10 @@ class PagedTableModel(QAbstractTableModel):
 
     loading = Signal()
     """A new count was asked for (the list is being read)."""
+    first_rows = Signal(int)
+    """The first page is shown and there are more rows; they are being counted."""
     loaded = Signal(int)
-    """The row count arrived; the argument is the number of rows."""
+    """The number of rows is known (the argument)."""
     failed = Signal(str)
     """Reading the list failed; the argument says why, in the interface language."""
 
@@ -84,6 +86,7 @@ class PagedTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
+        self.counted = False
         self._language = i18n.language()
 
     # --- what the list shows ---------------------------------------------------------------
@@ -102,11 +105,36 @@ class PagedTableModel(QAbstractTableModel):
         self.set_request(replace(self.request, filters=filters))
 
     def reload(self) -> None:
-        """Read the count again and drop the pages (after a save, a delete or an undo)."""
+        """Read the list again (after a save, a delete or an undo): the first page first, so rows
+        show at once; then, only if there are more, the count (which reads the whole list)."""
         self._generation += 1
         generation = self._generation
         request = self.request
         self.loading.emit()
+        run_task(
+            lambda: self.listing.page(self.workspace, request, 0),
+            lambda rows: self._first_page_arrived(generation, request, rows),
+            self._failed,
+            owner=self,
+        )
+
+    def _first_page_arrived(
+        self, generation: int, request: ListRequest, rows: list[ListRow]
+    ) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = len(rows)
+        self._pages.clear()
+        self._pending.clear()
+        self._pages[0] = rows
+        self.endResetModel()
+        if len(rows) < PAGE_SIZE:  # the whole list is here: no need to count
+            self.counted = True
+            self.loaded.emit(len(rows))
+            return
+        self.counted = False
+        self.first_rows.emit(len(rows))
         run_task(
             lambda: self.listing.count(self.workspace, request),
             lambda count: self._count_arrived(generation, count),
@@ -117,12 +145,12 @@ class PagedTableModel(QAbstractTableModel):
     def _count_arrived(self, generation: int, count: int) -> None:
         if generation != self._generation:
             return
-        self.beginResetModel()
-        self._rows = count
-        self._pages.clear()
-        self._pending.clear()
-        self.endResetModel()
-        self.loaded.emit(count)
+        if count > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, count - 1)
+            self._rows = count
+            self.endInsertRows()
+        self.counted = True
+        self.loaded.emit(self._rows)
 
     def _failed(self, error: Exception) -> None:
         self.failed.emit(i18n.error_text(error))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from antq_desktop.domain.enums import MaintainingBody, ProgramKind, ProgramStatus
@@ -19,7 +16,6 @@ from antq_desktop.services.programs import (
     get_program,
     update_program,
 )
-from antq_desktop.services.restore import restore_record
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui.changes import Changes
 from antq_desktop.ui.choices import EnumCombo, UnitCombo
@@ -191,11 +187,7 @@ class ProgramsPage(ListPage):
     def _record_save(self, before: ProgramView | None, after: ProgramView) -> None:
         workspace = self.workspace
         if before is None:
-            self.changes.push(
-                self.tr("Thêm mô hình {name}").format(name=after.name),
-                lambda: restore_record(workspace, "Program", after.id),
-                lambda: delete_program(workspace, after.id),
-            )
+            self.push_created(self.tr("Thêm mô hình {name}").format(name=after.name), after.id)
             return
         old, new = as_input(before), as_input(after)
         self.changes.push(
@@ -204,9 +196,7 @@ class ProgramsPage(ListPage):
             lambda: update_program(workspace, after.id, old),
         )
 
-    def delete_actions(self, record_id: str) -> tuple[Callable[[], Any], Callable[[], Any]]:
-        workspace = self.workspace
-        return (
-            lambda: delete_program(workspace, record_id),
-            lambda: restore_record(workspace, "Program", record_id),
-        )
+    record_kind = "Program"
+
+    def remove(self, record_id: str) -> None:
+        delete_program(self.workspace, record_id)

@@ -152,7 +152,9 @@ class RecordDialog(QDialog):
             widget.edited.connect(edited)
             widget.edited.connect(left)
         elif isinstance(widget, QComboBox):
-            widget.currentIndexChanged.connect(edited)
+            # `activated` is the person's choice; `currentIndexChanged` also fires when a combo
+            # fills itself from the database, which is no edit.
+            widget.activated.connect(edited)
             widget.currentIndexChanged.connect(left)
         elif isinstance(widget, QAbstractSpinBox):
             if isinstance(widget, QSpinBox):

@@ -9,6 +9,112 @@
     </message>
 </context>
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Mở hồ sơ giúp đỡ</source>
+        <translation>Open a rehabilitation case</translation>
+    </message>
+    <message>
+        <source>Hồ sơ giúp đỡ: {name}</source>
+        <translation>Rehabilitation case: {name}</translation>
+    </message>
+    <message>
+        <source>Người được giúp đỡ</source>
+        <translation>Person helped</translation>
+    </message>
+    <message>
+        <source>Đơn vị quản lý</source>
+        <translation>Managing unit</translation>
+    </message>
+    <message>
+        <source>(không thuộc mô hình nào)</source>
+        <translation>(not part of a model)</translation>
+    </message>
+    <message>
+        <source>Mô hình 5+1</source>
+        <translation>5+1 model</translation>
+    </message>
+    <message>
+        <source>Diện giúp đỡ</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu giúp đỡ</source>
+        <translation>Date opened</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Trạng thái và kết quả</source>
+        <translation>Status and outcome</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Kết quả giúp đỡ</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Ngày kết thúc hồ sơ</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>Người giúp đỡ</source>
+        <translation>Helpers</translation>
+    </message>
+    <message>
+        <source>Theo dõi</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Hỗ trợ</source>
+        <translation>Supports</translation>
+    </message>
+    <message>
+        <source>Người giúp đỡ, lần theo dõi và hỗ trợ được lưu ngay khi ghi trong từng thẻ.</source>
+        <translation>Helpers, follow-ups and supports are saved as soon as they are entered in their tab.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSubTable</name>
+    <message>
+        <source>Thêm…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Thêm {what}</source>
+        <translation>Add {what}</translation>
+    </message>
+    <message>
+        <source>Sửa {what}</source>
+        <translation>Edit {what}</translation>
+    </message>
+    <message>
+        <source>Xóa {what}? Có thể hoàn tác bằng Ctrl+Z.</source>
+        <translation>Delete {what}? Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Xóa {what}</source>
+        <translation>Delete {what}</translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <source>Đã lưu lúc {time}</source>
@@ -103,10 +209,140 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Đang tính tình hình quý này…</source>
+        <translation>Computing this quarter's situation…</translation>
+    </message>
+    <message>
+        <source>Chưa có ca tuần tra nào trong 12 tháng qua</source>
+        <translation>No patrol shift in the last 12 months</translation>
+    </message>
+    <message>
+        <source>Chưa phát hiện vụ việc nào trong 12 tháng qua</source>
+        <translation>Nothing found in the last 12 months</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ giúp đỡ nào</source>
+        <translation>No rehabilitation case yet</translation>
+    </message>
+    <message>
+        <source>Ca tuần tra theo tháng</source>
+        <translation>Patrol shifts by month</translation>
+    </message>
+    <message>
+        <source>Vụ việc phát hiện theo loại</source>
+        <translation>Findings by category</translation>
+    </message>
+    <message>
+        <source>Hồ sơ 5+1 theo tình trạng</source>
+        <translation>5+1 cases by status</translation>
+    </message>
+    <message>
+        <source>Tất cả hồ sơ, theo tình trạng hiện nay</source>
+        <translation>All cases, by their current status</translation>
+    </message>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Nhấp đúp hoặc nhấn Enter để mở hồ sơ.</source>
+        <translation>Double-click or press Enter to open the record.</translation>
+    </message>
+    <message>
+        <source>Mô hình</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <source>Mô hình hiệu quả</source>
+        <translation>Effective models</translation>
+    </message>
+    <message>
+        <source>Ca tuần tra</source>
+        <translation>Patrol shifts</translation>
+    </message>
+    <message>
+        <source>Lượt người tham gia</source>
+        <translation>Participant-turns</translation>
+    </message>
+    <message>
+        <source>Vụ việc phát hiện</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Người được giúp đỡ</source>
+        <translation>People being helped</translation>
+    </message>
+    <message>
+        <source>Người tiến bộ</source>
+        <translation>People who progressed</translation>
+    </message>
+    <message>
+        <source>Quý {quarter}/{year} so với quý {previous}/{previous_year} — đến ngày {today}</source>
+        <translation>Quarter {quarter}/{year} against quarter {previous}/{previous_year} — as of {today}</translation>
+    </message>
+    <message>
+        <source>12 tháng gần nhất: từ {start} đến {end}</source>
+        <translation>Last 12 months: from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>T{month}</source>
+        <translation>M{month}</translation>
+    </message>
+    <message>
+        <source>Việc cần làm ({count})</source>
+        <translation>To do ({count})</translation>
+    </message>
+    <message>
+        <source>Không có việc cần làm</source>
+        <translation>Nothing to do</translation>
+    </message>
+    <message>
+        <source>{name}: quá hạn theo dõi {days} ngày (hồ sơ giúp đỡ 5+1)</source>
+        <translation>{name}: follow-up overdue by {days} days (5+1 case)</translation>
+    </message>
+    <message>
+        <source>{name}: chưa có ca tuần tra nào</source>
+        <translation>{name}: no patrol shift yet</translation>
+    </message>
+    <message>
+        <source>{name}: tháng này chưa có ca tuần tra (ca gần nhất {day})</source>
+        <translation>{name}: no patrol shift this month (last one {day})</translation>
+    </message>
+    <message>
+        <source>{name}: chưa đánh giá quý này</source>
+        <translation>{name}: not evaluated this quarter</translation>
+    </message>
+    <message>
+        <source>Chưa có số liệu.</source>
+        <translation>No figures yet.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Chọn ngày trên lịch</source>
         <translation>Pick a day in the calendar</translation>
+    </message>
+</context>
+<context>
+    <name>EndMembershipDialog</name>
+    <message>
+        <source>Cho rời tổ: {name}</source>
+        <translation>Leaves the group: {name}</translation>
+    </message>
+    <message>
+        <source>Ngày tham gia</source>
+        <translation>Date joined</translation>
+    </message>
+    <message>
+        <source>Ngày rời tổ</source>
+        <translation>Date left</translation>
+    </message>
+    <message>
+        <source>Cho rời tổ (Ctrl+S)</source>
+        <translation>Record departure (Ctrl+S)</translation>
     </message>
 </context>
 <context>
@@ -117,10 +353,372 @@
     </message>
 </context>
 <context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Đánh giá quý {quarter}/{year}</source>
+        <translation>Evaluation of quarter {quarter}/{year}</translation>
+    </message>
+    <message>
+        <source>Mô hình</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Số liệu trong quý</source>
+        <translation>Figures for the quarter</translation>
+    </message>
+    <message>
+        <source>Xếp loại</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>ví dụ: duy trì tuần tra đều, phát hiện kịp thời</source>
+        <translation>e.g. regular patrols, findings reported in time</translation>
+    </message>
+    <message>
+        <source>Nhận xét</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Người đánh giá</source>
+        <translation>Evaluator</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationSheetModel</name>
+    <message>
+        <source>Chưa đánh giá</source>
+        <translation>Not evaluated</translation>
+    </message>
+    <message>
+        <source>Người đánh giá: {name}</source>
+        <translation>Evaluated by: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationsPage</name>
+    <message>
+        <source>Đánh giá quý</source>
+        <translation>Quarterly evaluations</translation>
+    </message>
+    <message>
+        <source>Đánh giá (Enter)</source>
+        <translation>Evaluate (Enter)</translation>
+    </message>
+    <message>
+        <source>Xóa đánh giá (Delete)</source>
+        <translation>Delete evaluation (Delete)</translation>
+    </message>
+    <message>
+        <source>Quý {number}</source>
+        <translation>Quarter {number}</translation>
+    </message>
+    <message>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Quý {quarter}/{year} chưa bắt đầu nên chưa thể đánh giá.</source>
+        <translation>Quarter {quarter}/{year} has not started yet, so it cannot be evaluated.</translation>
+    </message>
+    <message>
+        <source>Đơn vị này không có mô hình nào hoạt động trong quý {quarter}/{year}.</source>
+        <translation>This unit had no models running in quarter {quarter}/{year}.</translation>
+    </message>
+    <message>
+        <source>Đã đánh giá {rated}/{total} mô hình</source>
+        <translation>{rated} of {total} models evaluated</translation>
+    </message>
+    <message>
+        <source>{name}, quý {quarter}/{year}</source>
+        <translation>{name}, quarter {quarter}/{year}</translation>
+    </message>
+    <message>
+        <source>Đánh giá {what}</source>
+        <translation>Evaluate {what}</translation>
+    </message>
+    <message>
+        <source>Sửa đánh giá {what}</source>
+        <translation>Edit the evaluation of {what}</translation>
+    </message>
+    <message>
+        <source>Xóa đánh giá</source>
+        <translation>Delete evaluation</translation>
+    </message>
+    <message>
+        <source>Xóa đánh giá của {what}? Có thể hoàn tác bằng Ctrl+Z.</source>
+        <translation>Delete the evaluation of {what}? You can undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Xóa đánh giá {what}</source>
+        <translation>Delete the evaluation of {what}</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>Quý trước: {value}</source>
+        <translation>Last quarter: {value}</translation>
+    </message>
+    <message>
+        <source>Không đổi</source>
+        <translation>No change</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Thêm lần theo dõi</source>
+        <translation>Add follow-up</translation>
+    </message>
+    <message>
+        <source>Sửa lần theo dõi</source>
+        <translation>Edit follow-up</translation>
+    </message>
+    <message>
+        <source>Ngày theo dõi</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>Người giúp đỡ thực hiện</source>
+        <translation>Done by helper</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Nội dung, ghi chú</source>
+        <translation>Content, notes</translation>
+    </message>
+    <message>
+        <source>Hạn theo dõi tiếp</source>
+        <translation>Next follow-up due</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Người giúp đỡ</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Hạn theo dõi tiếp</source>
+        <translation>Next follow-up due</translation>
+    </message>
+    <message>
+        <source>Chưa có lần theo dõi nào.</source>
+        <translation>No follow-up yet.</translation>
+    </message>
+    <message>
+        <source>Đã quá hạn theo dõi tiếp.</source>
+        <translation>The next follow-up is overdue.</translation>
+    </message>
+    <message>
+        <source>lần theo dõi ngày {day}</source>
+        <translation>follow-up of {day}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Thêm tổ/nhóm</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>Sửa tổ/nhóm</source>
+        <translation>Edit group</translation>
+    </message>
+    <message>
+        <source>ví dụ: Tổ tự quản chung cư H3 Hoàng Diệu</source>
+        <translation>e.g. Tổ tự quản chung cư H3 Hoàng Diệu</translation>
+    </message>
+    <message>
+        <source>Tên tổ/nhóm</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>Thuộc mô hình</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>ví dụ: Lô H3, đường Hoàng Diệu</source>
+        <translation>e.g. Block H3, Hoàng Diệu street</translation>
+    </message>
+    <message>
+        <source>Địa bàn</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ngày thành lập</source>
+        <translation>Date formed</translation>
+    </message>
+    <message>
+        <source>Ngày giải thể</source>
+        <translation>Date dissolved</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Thành viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Lưu tổ/nhóm trước; sau đó mở lại (Enter trên danh sách) để thêm thành viên.</source>
+        <translation>Save the group first; then open it again (Enter in the list) to add members.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Tổ/nhóm &amp; thành viên</source>
+        <translation>Groups &amp; members</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên tổ/nhóm, gõ có dấu hoặc không dấu (Ctrl+F)</source>
+        <translation>Search by group name, with or without accents (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Chưa có tổ/nhóm nào. Nhấn “Thêm mới” (Ctrl+N) để ghi tổ/nhóm đầu tiên.</source>
+        <translation>No groups yet. Press “New” (Ctrl+N) to record the first one.</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Mọi mô hình</source>
+        <translation>All models</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Thêm tổ/nhóm {name}</source>
+        <translation>Add group {name}</translation>
+    </message>
+    <message>
+        <source>Sửa tổ/nhóm {name}</source>
+        <translation>Edit group {name}</translation>
+    </message>
+</context>
+<context>
+    <name>HelperDialog</name>
+    <message>
+        <source>Thêm người giúp đỡ</source>
+        <translation>Add helper</translation>
+    </message>
+    <message>
+        <source>Sửa người giúp đỡ</source>
+        <translation>Edit helper</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>ví dụ: Hội Phụ nữ phường 9; người nhà: mẹ</source>
+        <translation>e.g. Ward 9 Women's Union; family: mother</translation>
+    </message>
+    <message>
+        <source>Tổ chức / quan hệ</source>
+        <translation>Organisation / relation</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Bắt đầu giúp đỡ</source>
+        <translation>Helping since</translation>
+    </message>
+    <message>
+        <source>Thôi giúp đỡ</source>
+        <translation>Helping until</translation>
+    </message>
+</context>
+<context>
+    <name>HelpersTab</name>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Tổ chức / quan hệ</source>
+        <translation>Organisation / relation</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Đang giúp đỡ: {count}/{limit} người từ tổ chức, {family} người nhà.</source>
+        <translation>Helping now: {count}/{limit} from organisations, {family} from the family.</translation>
+    </message>
+    <message>
+        <source>người giúp đỡ {name}</source>
+        <translation>helper {name}</translation>
+    </message>
+</context>
+<context>
     <name>LaterPage</name>
     <message>
-        <source>Trang này sẽ có trong phiên bản sau. Hiện tại chỉ trang Tổng quan dùng được.</source>
-        <translation>This page comes in a later version. For now only the Overview page works.</translation>
+        <source>Trang này sẽ có trong phiên bản sau; các trang khác đã dùng được.</source>
+        <translation>This page comes in a later version; the other pages work already.</translation>
     </message>
 </context>
 <context>
@@ -144,6 +742,10 @@
     <message>
         <source>{count} dòng</source>
         <translation>{count} rows</translation>
+    </message>
+    <message>
+        <source>{count}+ dòng, đang đếm…</source>
+        <translation>{count}+ rows, counting…</translation>
     </message>
     <message>
         <source>Xóa</source>
@@ -185,6 +787,18 @@
         <translation>Computing…</translation>
     </message>
     <message>
+        <source>Tệp dữ liệu bị hỏng</source>
+        <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Chương trình sẽ đóng để không ghi thêm vào tệp hỏng. Hãy chép tệp sang nơi khác để giữ lại và dùng bản sao lưu gần nhất.</source>
+        <translation>{reason}
+
+The program will close so that nothing more is written to the damaged file. Copy the file somewhere safe and use the most recent backup.</translation>
+    </message>
+    <message>
         <source>Mô hình</source>
         <translation>Models</translation>
     </message>
@@ -197,32 +811,16 @@
         <translation>Groups &amp; members</translation>
     </message>
     <message>
-        <source>Các tổ, nhóm, câu lạc bộ tự quản của từng mô hình và thành viên (tổ trưởng, tổ phó, thành viên); tìm người theo tên không dấu hoặc số CCCD.</source>
-        <translation>The self-managed groups, teams and clubs of each model and their members (leader, deputy, member); find people by name without tone marks or by citizen ID.</translation>
-    </message>
-    <message>
         <source>Ca tuần tra</source>
         <translation>Patrol shifts</translation>
-    </message>
-    <message>
-        <source>Ghi từng ca tuần tra: ngày giờ, địa bàn, người tham gia, vụ việc phát hiện và cách xử lý.</source>
-        <translation>Record each patrol shift: date and time, area, participants, what was found and what was done.</translation>
     </message>
     <message>
         <source>Giúp đỡ người lầm lỗi 5+1</source>
         <translation>"5+1" rehabilitation</translation>
     </message>
     <message>
-        <source>Hồ sơ từng người được giúp đỡ: người giúp đỡ và gia đình, các lần theo dõi, giới thiệu việc làm, học nghề, và những hồ sơ đã đến hạn theo dõi.</source>
-        <translation>A case for each person being helped: helpers and family, follow-ups, job referrals, vocational training, and the cases due for a follow-up.</translation>
-    </message>
-    <message>
         <source>Đánh giá quý</source>
         <translation>Quarterly evaluation</translation>
-    </message>
-    <message>
-        <source>Mỗi quý đánh giá từng mô hình theo các chỉ tiêu: hiệu quả, hiệu quả một phần hoặc chỉ hình thức.</source>
-        <translation>Each quarter, rate every model against its indicators: effective, partly effective or only on paper.</translation>
     </message>
     <message>
         <source>Báo cáo</source>
@@ -245,16 +843,186 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Thông tin đơn vị, đơn vị cấp trên, cán bộ phụ trách và ngôn ngữ giao diện.</source>
-        <translation>The unit, its superior unit, the officer in charge and the interface language.</translation>
-    </message>
-    <message>
         <source>Sẽ có trong phiên bản sau</source>
         <translation>Comes in a later version</translation>
     </message>
     <message>
         <source>Đã tính lúc {time}</source>
         <translation>Computed at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Thêm người đã có</source>
+        <translation>Add existing person</translation>
+    </message>
+    <message>
+        <source>Thêm người mới</source>
+        <translation>Add new person</translation>
+    </message>
+    <message>
+        <source>Cho rời tổ</source>
+        <translation>Record departure</translation>
+    </message>
+    <message>
+        <source>Xóa khỏi danh sách</source>
+        <translation>Remove from list</translation>
+    </message>
+    <message>
+        <source>Chỉ dùng khi ghi nhầm. Người rời tổ thì dùng “Cho rời tổ” để giữ lịch sử.</source>
+        <translation>Only for a membership recorded by mistake. For someone who left, use “Record departure” to keep the history.</translation>
+    </message>
+    <message>
+        <source>{active} người đang là thành viên, {ended} người đã rời tổ.</source>
+        <translation>{active} current member(s), {ended} who left.</translation>
+    </message>
+    <message>
+        <source>Thêm {name} vào {group}</source>
+        <translation>Add {name} to {group}</translation>
+    </message>
+    <message>
+        <source>Thêm người mới {name} vào {group}</source>
+        <translation>Add new person {name} to {group}</translation>
+    </message>
+    <message>
+        <source>{name} rời {group}</source>
+        <translation>{name} leaves {group}</translation>
+    </message>
+    <message>
+        <source>Xóa {name} khỏi danh sách thành viên của {group}?
+
+Chỉ dùng khi đã ghi nhầm: người rời tổ thì dùng “Cho rời tổ” để giữ lịch sử. Có thể hoàn tác bằng Ctrl+Z.</source>
+        <translation>Remove {name} from the members of {group}?
+
+Only for a membership recorded by mistake: for someone who left, use “Record departure” to keep the history. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Xóa {name} khỏi {group}</source>
+        <translation>Remove {name} from {group}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTableModel</name>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Ngày tham gia</source>
+        <translation>Date joined</translation>
+    </message>
+    <message>
+        <source>Ngày rời tổ</source>
+        <translation>Date left</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Đã rời tổ ngày {day}</source>
+        <translation>Left the group on {day}</translation>
+    </message>
+</context>
+<context>
+    <name>NewMemberDialog</name>
+    <message>
+        <source>Thêm người mới vào {group}</source>
+        <translation>Add a new person to {group}</translation>
+    </message>
+    <message>
+        <source>ví dụ: Nguyễn Văn Đức</source>
+        <translation>e.g. Nguyễn Văn Đức</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>Citizen ID</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Tham gia tổ</source>
+        <translation>Joining the group</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Ngày tham gia</source>
+        <translation>Date joined</translation>
+    </message>
+    <message>
+        <source>Thêm vào tổ (Ctrl+S)</source>
+        <translation>Add to group (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>{name}, sinh {birth}, {address}</source>
+        <translation>{name}, born {birth}, {address}</translation>
+    </message>
+    <message>
+        <source>Số CCCD đã có</source>
+        <translation>Citizen ID already recorded</translation>
+    </message>
+    <message>
+        <source>Số CCCD {number} đã được ghi cho:
+{people}
+
+Dùng người đã có thay vì tạo thêm một hồ sơ trùng?</source>
+        <translation>Citizen ID {number} is already recorded for:
+{people}
+
+Use the person already recorded instead of creating a duplicate?</translation>
+    </message>
+    <message>
+        <source>Dùng {name}</source>
+        <translation>Use {name}</translation>
+    </message>
+    <message>
+        <source>Vẫn tạo người mới</source>
+        <translation>Create a new person anyway</translation>
+    </message>
+    <message>
+        <source>Quay lại sửa</source>
+        <translation>Go back and edit</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueDelegate</name>
+    <message>
+        <source>Quá hạn theo dõi {days} ngày (hạn {day})</source>
+        <translation>Follow-up overdue by {days} days (due {day})</translation>
     </message>
 </context>
 <context>
@@ -290,6 +1058,10 @@
     <message>
         <source>Mô hình theo loại</source>
         <translation>Models by kind</translation>
+    </message>
+    <message>
+        <source>Số liệu theo kỳ báo cáo</source>
+        <translation>Figures for a reporting period</translation>
     </message>
     <message>
         <source>Mô hình</source>
@@ -380,6 +1152,10 @@
         <translation>This record book has no unit yet.</translation>
     </message>
     <message>
+        <source>Không tính được tình hình quý này: {reason}</source>
+        <translation>Could not compute this quarter's situation: {reason}</translation>
+    </message>
+    <message>
         <source>{unit} và các đơn vị trực thuộc: số liệu từ {start} đến {end}</source>
         <translation>{unit} and the units below it: figures from {start} to {end}</translation>
     </message>
@@ -398,6 +1174,167 @@
     <message>
         <source>Không tính được số liệu</source>
         <translation>The figures could not be computed</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsPage</name>
+    <message>
+        <source>Ca tuần tra</source>
+        <translation>Patrol shifts</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên tổ hoặc địa bàn, gõ có dấu hoặc không dấu (Ctrl+F)</source>
+        <translation>Search by group name or area, with or without diacritics (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Chưa có ca tuần tra nào. Nhấn “Thêm mới” (Ctrl+N) để ghi ca đầu tiên.</source>
+        <translation>No patrol shifts yet. Press “New” (Ctrl+N) to record the first one.</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Mọi tổ/nhóm</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Ghi ca tuần tra {shift}</source>
+        <translation>Record patrol shift {shift}</translation>
+    </message>
+    <message>
+        <source>Sửa ca tuần tra {shift}</source>
+        <translation>Edit patrol shift {shift}</translation>
+    </message>
+    <message>
+        <source>ca tuần tra {shift}</source>
+        <translation>patrol shift {shift}</translation>
+    </message>
+    <message>
+        <source>Xóa ca tuần tra</source>
+        <translation>Delete patrol shift</translation>
+    </message>
+    <message>
+        <source>Xóa {name}? Có thể hoàn tác bằng Ctrl+Z.</source>
+        <translation>Delete {name}? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Xóa {name}</source>
+        <translation>Delete {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonChooser</name>
+    <message>
+        <source>Gõ họ tên (có dấu hoặc không dấu), số CCCD hoặc số điện thoại để tìm</source>
+        <translation>Type a name (with or without diacritics), a citizen ID or a phone number to search</translation>
+    </message>
+    <message>
+        <source>Người chưa có trong sổ: ghi người mới</source>
+        <translation>Not in the record book yet: enter a new person</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>Citizen ID</translation>
+    </message>
+    <message>
+        <source>Chọn người này</source>
+        <translation>Choose this person</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>CCCD {number}</source>
+        <translation>ID {number}</translation>
+    </message>
+    <message>
+        <source>sinh {day}</source>
+        <translation>born {day}</translation>
+    </message>
+    <message>
+        <source>Đã chọn: {person}</source>
+        <translation>Chosen: {person}</translation>
+    </message>
+    <message>
+        <source>Số CCCD này đã có trong sổ: {person}.</source>
+        <translation>This citizen ID is already recorded: {person}.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPickerDialog</name>
+    <message>
+        <source>Thêm người đã có vào {group}</source>
+        <translation>Add an existing person to {group}</translation>
+    </message>
+    <message>
+        <source>Gõ họ tên (có dấu hoặc không dấu), số CCCD hoặc số điện thoại</source>
+        <translation>Type a full name (with or without accents), a citizen ID or a phone number</translation>
+    </message>
+    <message>
+        <source>Người</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Ngày tham gia</source>
+        <translation>Date joined</translation>
+    </message>
+    <message>
+        <source>Thêm vào tổ (Ctrl+S)</source>
+        <translation>Add to group (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy ai. Nếu người này chưa được ghi, dùng “Thêm người mới”.</source>
+        <translation>Nobody found. If this person is not recorded yet, use “Add new person”.</translation>
+    </message>
+    <message>
+        <source>Tìm thấy {count} người. Chọn một dòng (phím ↓ để xuống bảng).</source>
+        <translation>{count} found. Pick a row (↓ moves into the list).</translation>
     </message>
 </context>
 <context>
@@ -522,6 +1459,289 @@
     <message>
         <source>Bạn có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
         <translation>You have unsaved changes. Discard them?</translation>
+    </message>
+</context>
+<context>
+    <name>RehabPage</name>
+    <message>
+        <source>Giúp đỡ người lầm lỗi (5+1)</source>
+        <translation>Rehabilitation (5+1)</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên người được giúp đỡ (có dấu hoặc không dấu), số CCCD hoặc số điện thoại (Ctrl+F)</source>
+        <translation>Search by the name of the person helped (with or without diacritics), citizen ID or phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ giúp đỡ nào. Nhấn “Thêm mới” (Ctrl+N) để mở hồ sơ đầu tiên.</source>
+        <translation>No rehabilitation case yet. Press “New” (Ctrl+N) to open the first one.</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Mọi diện giúp đỡ</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Chỉ hồ sơ quá hạn theo dõi</source>
+        <translation>Overdue follow-ups only</translation>
+    </message>
+    <message>
+        <source>Chỉ hồ sơ quá hạn theo dõi ({count})</source>
+        <translation>Overdue follow-ups only ({count})</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ giúp đỡ {name}</source>
+        <translation>Open rehabilitation case for {name}</translation>
+    </message>
+    <message>
+        <source>Sửa hồ sơ giúp đỡ {name}</source>
+        <translation>Edit rehabilitation case of {name}</translation>
+    </message>
+    <message>
+        <source>hồ sơ giúp đỡ của {name}</source>
+        <translation>the case of {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Đơn vị của bạn</source>
+        <translation>Your unit</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>ví dụ: Phường 9</source>
+        <translation>e.g. Phường 9</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>mã hành chính, ví dụ: 27262</source>
+        <translation>administrative code, e.g. 27262</translation>
+    </message>
+    <message>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Địa danh</source>
+        <translation>Place name</translation>
+    </message>
+    <message>
+        <source>ghi ở dòng ngày tháng của báo cáo; để trống: dùng tên đơn vị</source>
+        <translation>written in the date line of reports; empty: the unit name</translation>
+    </message>
+    <message>
+        <source>Đơn vị cấp trên (không bắt buộc)</source>
+        <translation>Superior unit (optional)</translation>
+    </message>
+    <message>
+        <source>ví dụ: Quận 4</source>
+        <translation>e.g. Quận 4</translation>
+    </message>
+    <message>
+        <source>ví dụ: 773</source>
+        <translation>e.g. 773</translation>
+    </message>
+    <message>
+        <source>Cán bộ phụ trách</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>ví dụ: Phó Trưởng Công an</source>
+        <translation>e.g. Deputy Chief of Police</translation>
+    </message>
+    <message>
+        <source>Giao diện</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
+        <translation>The new language is used from the next time the program starts.</translation>
+    </message>
+    <message>
+        <source>Đổi ngôn ngữ</source>
+        <translation>Change language</translation>
+    </message>
+    <message>
+        <source>Mở lại cửa sổ ngay bằng ngôn ngữ mới?</source>
+        <translation>Reopen the window now in the new language?</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Ghi ca tuần tra</source>
+        <translation>Record patrol shift</translation>
+    </message>
+    <message>
+        <source>Sửa ca tuần tra</source>
+        <translation>Edit patrol shift</translation>
+    </message>
+    <message>
+        <source>Tổ/nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Ngày tuần tra</source>
+        <translation>Patrol date</translation>
+    </message>
+    <message>
+        <source>Không ghi giờ</source>
+        <translation>No times</translation>
+    </message>
+    <message>
+        <source>Sổ tuần tra không ghi giờ của ca này</source>
+        <translation>The patrol log does not give this shift's times</translation>
+    </message>
+    <message>
+        <source>Giờ bắt đầu</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Giờ kết thúc</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Thành viên tham gia</source>
+        <translation>Members present</translation>
+    </message>
+    <message>
+        <source>Số người khác tham gia</source>
+        <translation>Other participants</translation>
+    </message>
+    <message>
+        <source>Số lượt nhắc nhở người dân</source>
+        <translation>Residents reminded</translation>
+    </message>
+    <message>
+        <source>Địa bàn, tuyến đường tuần tra</source>
+        <translation>Area or patrol route</translation>
+    </message>
+    <message>
+        <source>Địa bàn</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Vụ việc phát hiện</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Thêm vụ việc</source>
+        <translation>Add finding</translation>
+    </message>
+    <message>
+        <source>Bỏ vụ việc đang chọn</source>
+        <translation>Remove selected finding</translation>
+    </message>
+    <message>
+        <source>{name} (không là thành viên ngày này)</source>
+        <translation>{name} (not a member on this date)</translation>
+    </message>
+    <message>
+        <source>Tổ không có thành viên nào vào ngày này</source>
+        <translation>The group has no members on this date</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>Thêm hỗ trợ</source>
+        <translation>Add support</translation>
+    </message>
+    <message>
+        <source>Sửa hỗ trợ</source>
+        <translation>Edit support</translation>
+    </message>
+    <message>
+        <source>Hình thức hỗ trợ</source>
+        <translation>Kind of support</translation>
+    </message>
+    <message>
+        <source>Ngày hỗ trợ</source>
+        <translation>Support date</translation>
+    </message>
+    <message>
+        <source>ví dụ: Công ty may Việt Tiến</source>
+        <translation>e.g. Viet Tien Garment Company</translation>
+    </message>
+    <message>
+        <source>Nơi hỗ trợ</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>SupportsTab</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hình thức hỗ trợ</source>
+        <translation>Kind of support</translation>
+    </message>
+    <message>
+        <source>Nơi hỗ trợ</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>hỗ trợ ngày {day}</source>
+        <translation>support of {day}</translation>
     </message>
 </context>
 </TS>

@@ -149,3 +149,11 @@ def test_the_model_is_well_behaved(qtmodeltester: object, sample_workspace: Work
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.sort(0, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_the_list_opens_in_the_listings_own_order(
+    window: MainWindow, sample_workspace: Workspace
+) -> None:
+    page = page_of(window)
+    assert page.model.request.sort is None
+    assert shown_names(page) == [view.name for view in list_programs(sample_workspace)]
