@@ -8,11 +8,13 @@ file does not exist yet, and then kept). The figures are taken in a fresh proces
 (QT_QPA_PLATFORM=offscreen) with the database worker running as in the program:
 
 - window shown: from the start of that process (and from before the app modules are imported) to
-  `MainWindow(workspace).start()` having shown the window and the overview's first figures;
+  `MainWindow(workspace).start()` having shown the window (the file opened as the program does,
+  without the whole-file check, which then runs in the background); the overview's first figures
+  are timed separately;
 - each list page (every `ListPage` subclass found in `antq_desktop/ui/*_page.py`, each page
-  alone): from `page.load()` to the row count and the first page of rows;
+  alone): from `page.load()` to the first rows shown (the count of a long list follows; timed too);
 - a search typed without diacritics on the biggest list of people or names: from Enter in the
-  search box to the new count and first page (the 150 ms typing pause comes on top when typing);
+  search box to the first results shown (the 150 ms typing pause comes on top when typing);
 - the peak memory of that process (`ru_maxrss`, Linux).
 
 This prints figures next to the targets; it is not a test and fails nothing.
@@ -102,7 +104,7 @@ def measure(db_path: Path, query: str) -> dict[str, Any]:
         heartbeat.stop()
 
     steps: dict[str, float] = {"Qt application": time.perf_counter()}
-    workspace = open_workspace(db_path)
+    workspace = open_workspace(db_path, verify=False)  # as ui.app opens it
     steps["open_workspace"] = time.perf_counter()
     window = MainWindow(workspace)
     steps["MainWindow()"] = time.perf_counter()
@@ -111,15 +113,16 @@ def measure(db_path: Path, query: str) -> dict[str, Any]:
     window.overview.failed.connect(lambda: done.append(False))
     window.start()
     steps["start() (shown)"] = time.perf_counter()
+    figures["window_ms"] = (time.perf_counter() - STARTED) * 1000
+    since_start = seconds_since_process_start()
+    figures["window_since_process_ms"] = since_start * 1000 if since_start is not None else None
     wait_until(lambda: bool(done), "the overview's figures")
     steps["first figures"] = time.perf_counter()
     marks = [imports_begun + figures["imports_ms"] / 1000, *steps.values()]
     figures["window_steps_ms"] = {
         name: (marks[n + 1] - marks[n]) * 1000 for n, name in enumerate(steps)
     }
-    figures["window_ms"] = (time.perf_counter() - STARTED) * 1000
-    since_start = seconds_since_process_start()
-    figures["window_since_process_ms"] = since_start * 1000 if since_start is not None else None
+    figures["figures_ms"] = (time.perf_counter() - STARTED) * 1000
     figures["figures_ok"] = done[0]
     figures["memory_after_window_mb"] = peak_memory_mb()
 
@@ -137,13 +140,15 @@ def measure(db_path: Path, query: str) -> dict[str, Any]:
         page.show()
         counts: list[int] = []
         page.model.loaded.connect(counts.append)
+        page.model.first_rows.connect(counts.append)
         page.model.failed.connect(partial(mark_failed, counts))
         begun = time.perf_counter()
         page.load()
-        wait_until(partial(bool, counts), f"{cls.__name__} count")
-        counted = time.perf_counter() - begun
         wait_until(partial(first_rows_shown, page, counts), f"{cls.__name__} list")
         seconds = time.perf_counter() - begun
+        wait_until(partial(getattr, page.model, "counted"), f"{cls.__name__} count")
+        counted = time.perf_counter() - begun
+        counts.append(page.model.rowCount())
         lists[cls.__name__] = {
             "ms": seconds * 1000,
             "count_ms": counted * 1000,
@@ -269,13 +274,13 @@ def print_table(figures: dict[str, Any], path: Path, runs: list[dict[str, Any]])
     rows: list[tuple[str, str, str, str]] = []
     window_ms = float(figures["window_ms"])
     rows.append(
-        ("window shown + first figures (from before imports)", f"{window_ms:,.0f} ms",
+        ("window shown (from before imports)", f"{window_ms:,.0f} ms",
          "≤ 1,500 ms", verdict(window_ms, TARGETS_MS["window"]))
     )  # fmt: skip
     since_process = figures.get("window_since_process_ms")
     if since_process is not None:
         rows.append(
-            ("window shown + first figures (from process start)", f"{since_process:,.0f} ms",
+            ("window shown (from process start)", f"{since_process:,.0f} ms",
              "≤ 1,500 ms", verdict(since_process, TARGETS_MS["window"]))
         )  # fmt: skip
     for name, data in figures["lists"].items():
@@ -289,6 +294,10 @@ def print_table(figures: dict[str, Any], path: Path, runs: list[dict[str, Any]])
             (f"search “{search['query']}” in {search['page']} ({int(search['rows']):,} rows)",
              f"{search['ms']:,.0f} ms", "≤ 100 ms", verdict(search["ms"], TARGETS_MS["search"]))
         )  # fmt: skip
+    rows.append(
+        ("overview's first figures (from before imports)", f"{figures['figures_ms']:,.0f} ms",
+         "—", "")
+    )  # fmt: skip
     memory = float(figures["memory_mb"])
     rows.append(
         ("peak memory (ru_maxrss)", f"{memory:,.0f} MB", "≤ 400 MB",
