@@ -81,9 +81,9 @@ class GroupsPage(ListPage):
             self.set_filter(key, value)
 
     def load(self) -> None:
+        self.refresh()  # the rows first; the filters' choices after them
         self.unit_filter.load()
         self.program_filter.load()
-        self.refresh()
 
     def new_record(self) -> None:
         self._open(None)

@@ -240,6 +240,10 @@ class ListPage(QWidget):
             self.model.set_query(self.search.text())
 
     def set_filter(self, key: str, value: Any) -> None:
+        """Filter the list; nothing is read again when the value is the one already applied (a
+        filter combo announces its choice again when it fills itself)."""
+        if self.model.request.filters.get(key) == value:
+            return
         self.model.set_filter(key, value)
 
     def _focus_search(self) -> None:

@@ -28,7 +28,7 @@ from antq_desktop.ui.patrols_page import PatrolsPage
 from antq_desktop.ui.programs_page import ProgramsPage
 from antq_desktop.ui.rehab_page import RehabPage
 from antq_desktop.ui.settings_page import SettingsPage
-from antq_desktop.ui.worker import run_task
+from antq_desktop.ui.worker import run_long_read
 
 APP_NAME = "ANTQ Desktop"
 NAVIGATION_WIDTH = 240
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show the window, check the file and read the figures (in the background)."""
         self.show()
-        run_task(
+        run_long_read(
             lambda: verify_integrity(self.workspace), lambda _ok: None, self._damaged, owner=self
         )
         self.overview.load()

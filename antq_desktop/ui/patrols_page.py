@@ -106,9 +106,9 @@ class PatrolsPage(ListPage):
             self.set_filter(key, field.date())
 
     def load(self) -> None:
+        self.refresh()  # the rows first; the filters' choices after them
         self.unit_filter.load()
         self.group_filter.load()
-        self.refresh()
 
     def new_record(self) -> None:
         self._open(None)

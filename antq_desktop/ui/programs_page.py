@@ -169,8 +169,8 @@ class ProgramsPage(ListPage):
         )
 
     def load(self) -> None:
+        self.refresh()  # the rows first; the filters' choices after them
         self.unit_filter.load()
-        self.refresh()
 
     def new_record(self) -> None:
         self._open(None)

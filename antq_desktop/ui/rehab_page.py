@@ -147,8 +147,8 @@ class RehabPage(ListPage):
         self._load_overdue()
 
     def load(self) -> None:
+        self.refresh()  # the rows first; the filters' choices after them
         self.unit_filter.load()
-        self.refresh()
 
     def refresh(self) -> None:
         super().refresh()

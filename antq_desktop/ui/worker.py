@@ -18,6 +18,7 @@ T = TypeVar("T")
 
 _synchronous = False
 _pool: QThreadPool | None = None
+_reader_pool: QThreadPool | None = None
 
 
 def set_synchronous(enabled: bool) -> None:
@@ -77,6 +78,14 @@ class _Job(QRunnable):
             self._relay.finished.emit(*outcome)
 
 
+def _long_read_pool() -> QThreadPool:
+    global _reader_pool
+    if _reader_pool is None:
+        _reader_pool = QThreadPool()
+        _reader_pool.setMaxThreadCount(1)
+    return _reader_pool
+
+
 def run_task(
     func: Callable[[], T],
     on_done: Callable[[T], None],
@@ -89,6 +98,28 @@ def run_task(
     The callbacks run on the main thread. When `owner` (usually the widget that asked) is destroyed
     before the job ends, the outcome is dropped instead of reaching a widget that no longer exists.
     """
+    _start(_database_pool, func, on_done, on_error, owner)
+
+
+def run_long_read(
+    func: Callable[[], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[Exception], None],
+    *,
+    owner: QObject | None = None,
+) -> None:
+    """Like `run_task`, on a thread of its own, for a long job that only reads (the whole-file
+    integrity check): with WAL it reads beside the writer and does not hold up the other jobs."""
+    _start(_long_read_pool, func, on_done, on_error, owner)
+
+
+def _start(
+    pool: Callable[[], QThreadPool],
+    func: Callable[[], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[Exception], None],
+    owner: QObject | None,
+) -> None:
     if _synchronous:
         try:
             result = func()
@@ -101,9 +132,9 @@ def run_task(
     if parent is None:
         raise RuntimeError("run_task needs a QApplication (or an owner object)")
     relay = _Relay(on_done, on_error, parent)
-    _database_pool().start(_Job(func, relay))
+    pool().start(_Job(func, relay))
 
 
 def wait_for_all(timeout_ms: int = 30_000) -> bool:
     """Wait for the jobs already started (before the database is closed at exit)."""
-    return _pool is None or _pool.waitForDone(timeout_ms)
+    return all(pool is None or pool.waitForDone(timeout_ms) for pool in (_pool, _reader_pool))

@@ -7,6 +7,8 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -448,3 +450,33 @@ def test_deleting_a_person_keeps_a_tombstone(ward: Workspace) -> None:
         people.get_person(ward, created.id)
     assert people.search_people(ward) == []
     assert people.count_people(ward) == 0
+
+
+def test_head_read_from_the_scripts_is_alembics_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic.script import ScriptDirectory
+
+    assert (
+        head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    )
+    ship_a_later_revision(tmp_path, monkeypatch)
+    assert (
+        head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    )
+
+
+def test_opening_an_up_to_date_file_does_not_import_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "ward.sqlite3"
+    create_workspace(path, WARD).close()
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from antq_desktop.services.workspace import open_workspace\n"
+        f"open_workspace(Path({str(path)!r})).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
