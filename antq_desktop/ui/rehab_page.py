@@ -143,7 +143,10 @@ class RehabPage(ListPage):
             self.table.setItemDelegateForColumn(number, self.overdue_delegate)
 
     def _unit_chosen(self, _index: int) -> None:
-        self.set_filter("unit", self.unit_filter.unit_id())
+        unit_id = self.unit_filter.unit_id()
+        if unit_id == self.model.request.filters.get("unit"):
+            return  # the combo filling itself: the list and the overdue cases are current
+        self.set_filter("unit", unit_id)
         self._load_overdue()
 
     def load(self) -> None:
