@@ -208,10 +208,14 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show the window, check the file and read the figures (in the background)."""
         self.show()
+        self.statusBar().showMessage(self.tr("Đang kiểm tra tệp dữ liệu…"))
         run_long_read(
-            lambda: verify_integrity(self.workspace), lambda _ok: None, self._damaged, owner=self
+            lambda: verify_integrity(self.workspace), self._sound, self._damaged, owner=self
         )
         self.overview.load()
+
+    def _sound(self, _result: object) -> None:
+        self.statusBar().showMessage(self.tr("Đã kiểm tra: tệp dữ liệu nguyên vẹn"), 10_000)
 
     def _damaged(self, error: Exception) -> None:
         """The background check found the file damaged: say so and stop before anything is

@@ -2,8 +2,9 @@
 
 All jobs share one pool with a single thread: SQLite takes one writer at a time, and jobs then run
 in the order they were asked for. The result or the error arrives on the main thread, where the
-widgets live. Tests call `set_synchronous(True)`: the job then runs at once, inside `run_task`,
-and its callback is called before `run_task` returns.
+widgets live. A long job can report how far it is (`run_task_with_progress`): its reports reach
+the main thread the same way, in order, before the result. Tests call `set_synchronous(True)`: the
+job then runs at once, inside `run_task`, and its callbacks are called before `run_task` returns.
 """
 
 from __future__ import annotations
@@ -39,17 +40,21 @@ class _Relay(QObject):
     """Lives on the main thread; a queued signal carries the outcome to it from the worker."""
 
     finished = Signal(bool, object)  # (succeeded, result or exception)
+    progress = Signal(object)  # a report from the job (what it is doing, how far it is)
 
     def __init__(
         self,
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
         owner: QObject,
+        on_progress: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(owner)
         self._on_done = on_done
         self._on_error = on_error
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        if on_progress is not None:
+            self.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
 
     @Slot(bool, object)
     def _deliver(self, succeeded: bool, payload: Any) -> None:
@@ -113,12 +118,39 @@ def run_long_read(
     _start(_long_read_pool, func, on_done, on_error, owner)
 
 
+Report = Callable[[Any], None]
+
+
+def run_task_with_progress(
+    func: Callable[[Report], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[Exception], None],
+    on_progress: Callable[[Any], None],
+    *,
+    owner: QObject | None = None,
+) -> None:
+    """Like `run_task`; `func(report)` may call `report(value)` as it goes, and each value
+    reaches `on_progress(value)` on the main thread (in order, before the result)."""
+    if _synchronous:
+        _start(_database_pool, lambda: func(on_progress), on_done, on_error, owner)
+        return
+    holder: list[_Relay] = []
+
+    def report(value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the owner is gone: nobody is listening
+            holder[0].progress.emit(value)
+
+    _start(_database_pool, lambda: func(report), on_done, on_error, owner, on_progress, holder)
+
+
 def _start(
     pool: Callable[[], QThreadPool],
     func: Callable[[], T],
     on_done: Callable[[T], None],
     on_error: Callable[[Exception], None],
     owner: QObject | None,
+    on_progress: Callable[[Any], None] | None = None,
+    relay_holder: list[_Relay] | None = None,
 ) -> None:
     if _synchronous:
         try:
@@ -131,7 +163,9 @@ def _start(
     parent = owner if owner is not None else QCoreApplication.instance()
     if parent is None:
         raise RuntimeError("run_task needs a QApplication (or an owner object)")
-    relay = _Relay(on_done, on_error, parent)
+    relay = _Relay(on_done, on_error, parent, on_progress)
+    if relay_holder is not None:
+        relay_holder.append(relay)
     pool().start(_Job(func, relay))
 
 

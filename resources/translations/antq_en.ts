@@ -787,6 +787,14 @@
         <translation>Computing…</translation>
     </message>
     <message>
+        <source>Đang kiểm tra tệp dữ liệu…</source>
+        <translation>Checking the database file…</translation>
+    </message>
+    <message>
+        <source>Đã kiểm tra: tệp dữ liệu nguyên vẹn</source>
+        <translation>Checked: the database file is sound</translation>
+    </message>
+    <message>
         <source>Tệp dữ liệu bị hỏng</source>
         <translation>The database file is damaged</translation>
     </message>

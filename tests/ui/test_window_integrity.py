@@ -37,3 +37,4 @@ def test_a_sound_file_raises_nothing(qtbot: QtBot, sample_workspace: Workspace) 
     window.start()
     assert window.findChild(QMessageBox, "damaged_box") is None
     assert window.isVisible()
+    assert window.statusBar().currentMessage() == "Đã kiểm tra: tệp dữ liệu nguyên vẹn"

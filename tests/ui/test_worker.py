@@ -84,3 +84,43 @@ def _alive(obj: QObject) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+def test_progress_reports_arrive_on_the_main_thread_in_order_before_the_result(
+    qtbot: QtBot,
+) -> None:
+    worker.set_synchronous(False)
+    main = threading.get_ident()
+    events: list[tuple[str, object, bool]] = []
+
+    def job(report: worker.Report) -> str:
+        for step in range(3):
+            report(step)
+        return "xong"
+
+    worker.run_task_with_progress(
+        job,
+        lambda result: events.append(("done", result, threading.get_ident() == main)),
+        lambda error: events.append(("error", error, True)),
+        lambda value: events.append(("progress", value, threading.get_ident() == main)),
+    )
+    qtbot.waitUntil(lambda: any(kind == "done" for kind, _, _ in events))
+    assert events == [
+        ("progress", 0, True), ("progress", 1, True), ("progress", 2, True), ("done", "xong", True),
+    ]  # fmt: skip
+
+
+def test_progress_in_synchronous_mode() -> None:
+    seen: list[object] = []
+    worker.run_task_with_progress(
+        lambda report: report("nửa chừng") or 1, seen.append, seen.append, seen.append
+    )
+    assert seen == ["nửa chừng", 1]
+
+
+def test_the_long_read_runs_beside_the_database_thread(qtbot: QtBot) -> None:
+    worker.set_synchronous(False)
+    results: list[int] = []
+    worker.run_long_read(lambda: 5, results.append, lambda error: None)
+    qtbot.waitUntil(lambda: results == [5])
+    assert worker.wait_for_all(1000)
