@@ -89,7 +89,7 @@ class CaseDialog(RecordDialog):
         )
         self.workspace = workspace
         self.case = case
-        self.person = PersonChooser(workspace, self.add_field)
+        self.person = PersonChooser(workspace, self.add_field, text_check=self.text_check)
         self.add_field("person_id", self.tr("Người được giúp đỡ"), self.person)
         self.person.edited.connect(self.mark_dirty)
         self.person.chosen.connect(self._person_chosen)

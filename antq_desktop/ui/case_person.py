@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.enums import Gender
-from antq_desktop.domain.validation import format_date
+from antq_desktop.domain.messages import Message
+from antq_desktop.domain.validation import check_citizen_id, check_phone, format_date
 from antq_desktop.services.people import find_by_citizen_id
 from antq_desktop.services.rehab_listing import PersonChoice, choice_of, find_people
 from antq_desktop.services.workspace import Workspace
@@ -35,6 +36,8 @@ from antq_desktop.ui.worker import run_task
 
 SEARCH_DELAY_MS = 200
 AddField = Callable[..., QWidget]
+TextCheck = Callable[[str, Callable[[str], object]], Callable[[], Message | None]]
+"""`RecordDialog.text_check`: the editor's check of a typed value as the person leaves it."""
 
 
 class _SearchLine(QLineEdit):
@@ -61,7 +64,12 @@ class PersonChooser(QWidget):
     edited = Signal()
 
     def __init__(
-        self, workspace: Workspace, add_field: AddField, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        add_field: AddField,
+        parent: QWidget | None = None,
+        *,
+        text_check: TextCheck | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -100,7 +108,13 @@ class PersonChooser(QWidget):
         self.citizen_id = QLineEdit()
         self.citizen_id.setPlaceholderText(self.tr("12 chữ số"))
         self.citizen_id.editingFinished.connect(self.check_citizen_id)
-        add_field("citizen_id", self.tr("Số CCCD"), self.citizen_id, form=new_form)
+        add_field(
+            "citizen_id",
+            self.tr("Số CCCD"),
+            self.citizen_id,
+            form=new_form,
+            check=text_check("citizen_id", check_citizen_id) if text_check else None,
+        )
         self.existing = QLabel()
         self.existing.setObjectName("person.existing")
         self.existing.setWordWrap(True)
@@ -117,7 +131,13 @@ class PersonChooser(QWidget):
         self.gender = EnumCombo(Gender, all_text=self.tr("(không ghi)"))
         add_field("gender", self.tr("Giới tính"), self.gender, form=new_form)
         self.phone = QLineEdit()
-        add_field("phone", self.tr("Số điện thoại"), self.phone, form=new_form)
+        add_field(
+            "phone",
+            self.tr("Số điện thoại"),
+            self.phone,
+            form=new_form,
+            check=text_check("phone", check_phone) if text_check else None,
+        )
         self.address = QLineEdit()
         add_field("address", self.tr("Địa chỉ"), self.address, form=new_form)
         self.new_box.hide()

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from antq_desktop.domain.enums import Rating
 from antq_desktop.domain.text import format_number
+from antq_desktop.domain.validation import REQUIRED, ErrorCollector
 from antq_desktop.services.evaluation_sheet import INDICATOR_LABELS, SheetRow, evaluate_program
 from antq_desktop.services.evaluations import EvaluationView
+from antq_desktop.services.fields import RATING as RATING_LABEL
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
 from antq_desktop.ui.choices import EnumCombo
@@ -63,7 +65,8 @@ class EvaluationDialog(RecordDialog):
         )
         figures.setObjectName("indicators")
         self.form.addRow(self.tr("Số liệu trong quý"), figures)
-        self.rating = EnumCombo(Rating)
+        # A new rating starts blank: nobody should rate a program "effective" by pressing Enter.
+        self.rating = EnumCombo(Rating, all_text=self.tr("— chọn xếp loại —"))
         self.add_field("rating", self.tr("Xếp loại"), self.rating)
         self.comment = QLineEdit()
         self.comment.setMaxLength(COMMENT_MAX_LENGTH)
@@ -82,6 +85,10 @@ class EvaluationDialog(RecordDialog):
         self.rating.setFocus()
 
     def collect(self) -> RatingInput:
+        if self.rating.value() is None:
+            errors = ErrorCollector()
+            errors.add("rating", REQUIRED(field=RATING_LABEL()))
+            errors.raise_if_any()
         return RatingInput(self.rating.value(), self.comment.text(), self.evaluator.text())
 
     def submit(self, data: RatingInput) -> EvaluationView:

@@ -14,7 +14,12 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from antq_desktop.domain.enums import Gender, MemberRole
-from antq_desktop.domain.validation import ErrorCollector, format_date
+from antq_desktop.domain.validation import (
+    ErrorCollector,
+    check_citizen_id,
+    check_phone,
+    format_date,
+)
 from antq_desktop.services import fields
 from antq_desktop.services.groups import (
     MembershipInput,
@@ -91,9 +96,19 @@ class NewMemberDialog(RecordDialog):
         )
         self.citizen_id = QLineEdit()
         self.citizen_id.setPlaceholderText(self.tr("12 chữ số"))
-        self.add_field("citizen_id", self.tr("Số CCCD"), self.citizen_id)
+        self.add_field(
+            "citizen_id",
+            self.tr("Số CCCD"),
+            self.citizen_id,
+            check=self.text_check("citizen_id", check_citizen_id),
+        )
         self.phone = QLineEdit()
-        self.add_field("phone", self.tr("Số điện thoại"), self.phone)
+        self.add_field(
+            "phone",
+            self.tr("Số điện thoại"),
+            self.phone,
+            check=self.text_check("phone", check_phone),
+        )
         self.address = QLineEdit()
         self.add_field("address", self.tr("Địa chỉ"), self.address)
         membership = self.add_group(self.tr("Tham gia tổ"))

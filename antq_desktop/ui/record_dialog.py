@@ -36,7 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.messages import Message, MessageTemplate
-from antq_desktop.domain.validation import NOT_A_DATE, REQUIRED, ErrorCollector, ValidationFailed
+from antq_desktop.domain.validation import (
+    NOT_A_DATE,
+    REQUIRED,
+    ErrorCollector,
+    InvalidValue,
+    ValidationFailed,
+)
 from antq_desktop.ui import i18n
 from antq_desktop.ui.date_field import DateField
 from antq_desktop.ui.style import ERROR_STYLE
@@ -250,6 +256,24 @@ class RecordDialog(QDialog):
             return errors.errors[0].message if errors.errors else None
 
         return check
+
+    def text_check(self, key: str, check: Callable[[str], object]) -> Check:
+        """A check for `add_field(check=...)` of a line edit: the domain's own check of the typed
+        text (a citizen ID, a phone number), run when the person leaves the field; blank is fine
+        here (whether the field is required is the service's answer on save)."""
+
+        def run() -> Message | None:
+            widget = self._fields[key]
+            assert isinstance(widget, QLineEdit)
+            if not widget.text().strip():
+                return None
+            try:
+                check(widget.text())
+            except InvalidValue as invalid:
+                return invalid.message
+            return None
+
+        return run
 
     # --- saving -------------------------------------------------------------------------------
 

@@ -367,6 +367,10 @@
         <translation>Figures for the quarter</translation>
     </message>
     <message>
+        <source>— chọn xếp loại —</source>
+        <translation>— choose a rating —</translation>
+    </message>
+    <message>
         <source>Xếp loại</source>
         <translation>Rating</translation>
     </message>

@@ -212,6 +212,19 @@ def test_switching_quarter_year_and_unit(
     assert len(expected) == 6
 
 
+def test_a_new_rating_starts_blank_and_must_be_chosen(
+    qtbot: QtBot, page: EvaluationsPage, sample_workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, page, APARTMENT)
+    assert dialog.rating.value() is None
+    dialog.save()
+    assert dialog.isVisible()
+    assert "bắt buộc" in dialog.error_label("rating").text()
+    dialog.mark_clean()
+    dialog.reject()
+    assert get_evaluation(sample_workspace, program_id(page, APARTMENT), 2024, 2) is None
+
+
 def test_a_refused_rating_stays_in_the_dialog(
     qtbot: QtBot, page: EvaluationsPage, sample_workspace: Workspace
 ) -> None:

@@ -449,6 +449,24 @@ def test_a_wrong_new_person_is_marked_and_nothing_is_saved(
     assert search_people(sample_workspace, "dinh thi mai") == []  # no person left behind
 
 
+def test_citizen_id_and_phone_are_checked_when_leaving_the_field(page: GroupsPage) -> None:
+    _dialog, panel = open_group(page, H3)
+    editor = new_member_dialog(panel)
+    editor.citizen_id.setText("999123456789")
+    editor.citizen_id.editingFinished.emit()
+    assert editor.error_label("citizen_id").isVisible()
+    assert "999" in editor.error_label("citizen_id").text()
+    editor.citizen_id.setText("079190004321")
+    editor.citizen_id.editingFinished.emit()
+    assert not editor.error_label("citizen_id").isVisible()
+    editor.phone.setText("12345")
+    editor.phone.editingFinished.emit()
+    assert editor.error_label("phone").isVisible()
+    editor.phone.setText("")
+    editor.phone.editingFinished.emit()
+    assert not editor.error_label("phone").isVisible()  # blank: the service decides on save
+
+
 @pytest.fixture
 def recorded_tam(sample_workspace: Workspace, page: GroupsPage) -> str:
     """Someone already recorded with citizen ID 079085001234, not in any group."""
