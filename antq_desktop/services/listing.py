@@ -132,16 +132,33 @@ class Listing:
         with workspace.database.session() as session:
             return [ListRow(str(row[0]), tuple(row[1:])) for row in session.execute(statement)]
 
-    def position(self, workspace: Workspace, request: ListRequest, record_id: str) -> int | None:
-        """The row number of a record in the list as requested (to select it after a save), or
-        None when it does not match. Reads the ids only."""
+    def ids(self, workspace: Workspace, request: ListRequest) -> list[str]:
+        """Every record id of the list, in order (what the window keeps of a long list: then any
+        page, however deep, is read by id at once instead of skipping rows with OFFSET)."""
         statement = self.base(select(self.id_column)).where(*self._conditions(request))
         statement = self._ordered(statement, request)
         with workspace.database.session() as session:
-            for number, (found,) in enumerate(session.execute(statement)):
-                if found == record_id:
-                    return number
-        return None
+            return [str(record_id) for record_id in session.scalars(statement)]
+
+    def rows(self, workspace: Workspace, record_ids: Sequence[str]) -> list[ListRow]:
+        """The rows of these records, in the order given. A record gone since the ids were read
+        (deleted meanwhile) comes back as a row of empty values, so positions stay put."""
+        expressions = [column.expression for column in self.columns]
+        statement = self.base(select(self.id_column, *expressions)).where(
+            self.id_column.in_(list(record_ids))
+        )
+        with workspace.database.session() as session:
+            found = {str(row[0]): tuple(row[1:]) for row in session.execute(statement)}
+        blank = (None,) * len(self.columns)
+        return [ListRow(record_id, found.get(record_id, blank)) for record_id in record_ids]
+
+    def position(self, workspace: Workspace, request: ListRequest, record_id: str) -> int | None:
+        """The row number of a record in the list as requested (to select it after a save), or
+        None when it does not match. Reads the ids only."""
+        try:
+            return self.ids(workspace, request).index(record_id)
+        except ValueError:
+            return None
 
 
 def equals(column: InstrumentedAttribute[Any]) -> Filter:

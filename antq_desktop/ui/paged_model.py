@@ -1,9 +1,11 @@
 """A table model over a services `Listing` that reads rows in pages, off the GUI thread.
 
-The row count comes first (one COUNT in the background); rows are read a page at a time when the
-view first asks for one of them, so a list of a million rows opens at once and only what is on
-screen is ever read. Sorting and filtering are done by SQL: `sort()` and `set_request()` start over.
-Pages are kept in a small cache; a page not read yet shows empty cells until it arrives.
+The first page is read and shown first. A longer list then reads the ids of all its rows, in
+order (Anki's browser does the same): that gives the row count, and any page, however deep the
+person scrolls, is then read by id at once, instead of SQLite skipping rows with OFFSET (seconds
+deep in half a million shifts). Only rows on screen are ever read in full. Sorting and filtering
+are done by SQL: `sort()` and `set_request()` start over. Pages are kept in a small cache; a page
+not read yet shows "…" until it arrives.
 """
 
 from __future__ import annotations
@@ -87,6 +89,8 @@ class PagedTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._generation = 0
         self.counted = False
+        self._ids: list[str] | None = None
+        """The ids of a long list once read (then pages are read by id, not by OFFSET)."""
         self._language = i18n.language()
 
     # --- what the list shows ---------------------------------------------------------------
@@ -127,6 +131,7 @@ class PagedTableModel(QAbstractTableModel):
         self._rows = len(rows)
         self._pages.clear()
         self._pending.clear()
+        self._ids = None
         self._pages[0] = rows
         self.endResetModel()
         if len(rows) < PAGE_SIZE:  # the whole list is here: no need to count
@@ -136,15 +141,18 @@ class PagedTableModel(QAbstractTableModel):
         self.counted = False
         self.first_rows.emit(len(rows))
         run_task(
-            lambda: self.listing.count(self.workspace, request),
-            lambda count: self._count_arrived(generation, count),
+            lambda: self.listing.ids(self.workspace, request),
+            lambda ids: self._ids_arrived(generation, ids),
             self._failed,
             owner=self,
         )
 
-    def _count_arrived(self, generation: int, count: int) -> None:
+    def _ids_arrived(self, generation: int, ids: list[str]) -> None:
+        """Every id of the list, in order: the row count, and the key to read any page by id."""
         if generation != self._generation:
             return
+        self._ids = ids
+        count = len(ids)
         if count > self._rows:
             self.beginInsertRows(QModelIndex(), self._rows, count - 1)
             self._rows = count
@@ -181,6 +189,8 @@ class PagedTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def record_id(self, number: int) -> str | None:
+        if self._ids is not None and 0 <= number < len(self._ids):
+            return self._ids[number]
         row = self.row(number)
         return row.id if row is not None else None
 
@@ -190,8 +200,16 @@ class PagedTableModel(QAbstractTableModel):
         self._pending.add(page_number)
         generation = self._generation
         request = self.request
+        first = page_number * PAGE_SIZE
+        ids = self._ids[first : first + PAGE_SIZE] if self._ids is not None else None
+
+        def read() -> list[ListRow]:
+            if ids is not None:
+                return self.listing.rows(self.workspace, ids)
+            return self.listing.page(self.workspace, request, first)
+
         run_task(
-            lambda: self.listing.page(self.workspace, request, page_number * PAGE_SIZE),
+            read,
             lambda rows: self._page_arrived(generation, page_number, rows),
             self._failed,
             owner=self,

@@ -148,3 +148,14 @@ def test_restore_is_refused_for_a_live_record_or_under_a_deleted_parent(
     with pytest.raises(ServiceError) as refused:
         restore_record(workspace, "Group", group.id)
     assert "mô hình" in refused.value.message.render("vi")
+
+
+def test_ids_and_rows_by_id_follow_the_requested_order(
+    workspace: Workspace, programs: dict[str, str]
+) -> None:
+    request = ListRequest(sort="budget", descending=True)
+    ids = PROGRAM_LIST.ids(workspace, request)
+    assert ids == [programs[name] for name in reversed(NAMES)]
+    rows = PROGRAM_LIST.rows(workspace, ids[1:3])
+    assert [row.values[0] for row in rows] == list(reversed(NAMES))[1:3]
+    assert PROGRAM_LIST.rows(workspace, ["no-such-id"])[0].values[0] is None

@@ -83,3 +83,31 @@ def test_citizen_ids_are_masked_to_the_last_four_digits() -> None:
     assert mask_citizen_id("079203001234") == "••••••••1234"
     assert mask_citizen_id("") == ""
     assert mask_citizen_id(None) == ""
+
+
+def test_deep_pages_are_read_by_id(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = PagedTableModel(workspace, PROGRAM_LIST)
+    model.reload()
+
+    def no_offset(*_args: object) -> object:
+        raise AssertionError("a page after the first was read with OFFSET")
+
+    monkeypatch.setattr(type(PROGRAM_LIST), "page", no_offset)
+    assert model.index(ROWS - 1, 0).data() == f"Mô hình {ROWS - 1:04d}"
+    assert model.index(PAGE_SIZE + 7, 0).data() == f"Mô hình {PAGE_SIZE + 7:04d}"
+    workspace.close()
+
+
+def test_a_record_deleted_after_the_ids_were_read_leaves_a_blank_row(
+    workspace: Workspace,
+) -> None:
+    from antq_desktop.services.programs import delete_program
+
+    model = PagedTableModel(workspace, PROGRAM_LIST)
+    model.reload()
+    gone = model.record_id(ROWS - 2)
+    assert gone is not None
+    delete_program(workspace, gone)
+    assert model.index(ROWS - 2, 0).data() == ""
+    assert model.index(ROWS - 1, 0).data() == f"Mô hình {ROWS - 1:04d}"
+    workspace.close()
