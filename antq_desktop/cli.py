@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -34,6 +35,7 @@ from antq_desktop.domain.enums import (
 from antq_desktop.domain.messages import Message, MessageTemplate, Quantity
 from antq_desktop.domain.text import format_number
 from antq_desktop.domain.validation import ValidationFailed, format_date
+from antq_desktop.services import backups, file_check
 from antq_desktop.services.errors import ServiceError
 from antq_desktop.services.statistics import Statistics, compute_statistics
 from antq_desktop.services.workspace import (
@@ -88,13 +90,21 @@ def argparse_language(language: str) -> Iterator[None]:
         argparse._ = original  # type: ignore[attr-defined]
 
 
+def one_line(text: str) -> str:
+    """Control characters typed into a value (a stray Enter, a tab) shown as escapes, so an error
+    stays the one line the command-line contract promises."""
+    return "".join(
+        character if character.isprintable() else repr(character)[1:-1] for character in text
+    )
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Reports a usage error as one line plus a pointer to --help, exit 2."""
 
     def error(self, message: str) -> NoReturn:
         language = getattr(self, "language", "vi")
         hint = "xem" if language == "vi" else "see"
-        self.exit(EXIT_USAGE, f"{PROG}: {message} ({hint} {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"{PROG}: {one_line(message)} ({hint} {self.prog} --help)\n")
 
 
 def _date(language: str) -> Callable[[str], date]:
@@ -148,7 +158,7 @@ def build_parser(language: str) -> OneLineParser:
     parser.add_argument("--lang", choices=["vi", "en"], default=language, help=say(texts.HELP_LANG))
     parser.add_argument("--db", type=Path, help=say(texts.HELP_DB))
     commands = parser.add_subparsers(
-        dest="command", metavar="{init,demo,stats}", parser_class=OneLineParser
+        dest="command", metavar="{init,demo,stats,backup,restore,check}", parser_class=OneLineParser
     )
 
     init = commands.add_parser("init", **parser_kwargs(texts.HELP_INIT))
@@ -189,7 +199,19 @@ def build_parser(language: str) -> OneLineParser:
         "--to", dest="date_to", type=_date(language), required=True, help=say(texts.HELP_TO)
     )
     stats.add_argument("--json", action="store_true", help=say(texts.HELP_JSON))
-    for sub in (init, demo, stats):
+    backup = commands.add_parser("backup", **parser_kwargs(texts.HELP_BACKUP))
+    backup.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+    backup.add_argument("--to", dest="folder", type=Path, help=say(texts.HELP_BACKUP_TO))
+
+    restore = commands.add_parser("restore", **parser_kwargs(texts.HELP_RESTORE))
+    restore.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+    restore.add_argument(
+        "--from", dest="backup", type=Path, required=True, help=say(texts.HELP_RESTORE_FROM)
+    )
+
+    check = commands.add_parser("check", **parser_kwargs(texts.HELP_CHECK))
+    check.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+    for sub in (init, demo, stats, backup, restore, check):
         sub.language = language  # type: ignore[attr-defined]
         # `--lang` is accepted after the command too ("antq-desktop stats ... --lang en");
         # detect_language has already read it, so the value is the same either way.
@@ -249,6 +271,44 @@ def _run_stats(args: argparse.Namespace) -> str:
     if args.json:
         return json.dumps(figures.as_dict(), ensure_ascii=False, indent=2)
     return format_statistics(figures, args.lang)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command prints on stdout and its exit status, for a command that can succeed with
+    bad news (`check` finding problems)."""
+
+    text: str
+    exit_code: int
+
+
+def _run_backup(args: argparse.Namespace) -> Message:
+    now = datetime.now()
+    folder = args.folder if args.folder is not None else backups.backup_folder(args.db)
+    made = backups.make_backup(args.db, folder, now=now)
+    removed = backups.rotate(folder, args.db.stem, now=now, keep=made)
+    return texts.BACKUP_DONE(path=str(made), removed=Quantity(len(removed)))
+
+
+def _run_restore(args: argparse.Namespace) -> Message:
+    aside = backups.restore(args.backup, args.db, now=datetime.now())
+    if aside is None:
+        return texts.RESTORED_NEW(path=str(args.db), backup=str(args.backup))
+    return texts.RESTORED(path=str(args.db), backup=str(args.backup), aside=str(aside))
+
+
+def _run_check(args: argparse.Namespace) -> Outcome:
+    report = file_check.check(args.db)
+    path = str(args.db)
+    if report.ok and report.needs_upgrade:
+        summary = texts.CHECK_OK_OLDER(path=path, revision=report.revision, head=report.head)
+    elif report.ok:
+        summary = texts.CHECK_OK(path=path, revision=report.revision)
+    else:
+        lines = [texts.CHECK_PROBLEMS(path=path, count=Quantity(len(report.problems)))]
+        lines += list(report.problems)
+        return Outcome("\n".join(line.render(args.lang) for line in lines), EXIT_REFUSED)
+    return Outcome(summary.render(args.lang), EXIT_OK)
 
 
 _ENUMS_BY_SECTION: dict[str, type[LabelledEnum]] = {
@@ -323,23 +383,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser(language).parse_args(arguments)
         except SystemExit as stop:
             return int(stop.code or 0) if isinstance(stop.code, int) else EXIT_USAGE
-    runners: dict[str, Callable[[argparse.Namespace], Message | str]] = {
+    runners: dict[str, Callable[[argparse.Namespace], Message | str | Outcome]] = {
         "init": _run_init,
         "demo": _run_demo,
         "stats": _run_stats,
+        "backup": _run_backup,
+        "restore": _run_restore,
+        "check": _run_check,
     }
     try:
         if args.command is None:
             return _open_window(args, given_language(arguments))
         result = runners[args.command](args)
     except ValidationFailed as invalid:
-        print(f"{PROG}: {invalid.render(language)}", file=sys.stderr)
+        print(f"{PROG}: {one_line(invalid.render(language))}", file=sys.stderr)
         return EXIT_REFUSED
     except Exception as error:
         refusal = _refusal(error, args)
         if refusal is None:
             raise
-        print(f"{PROG}: {refusal.render(language)}", file=sys.stderr)
+        print(f"{PROG}: {one_line(refusal.render(language))}", file=sys.stderr)
         return EXIT_REFUSED
+    if isinstance(result, Outcome):
+        print(result.text)
+        return result.exit_code
     print(result.render(language) if isinstance(result, Message) else result)
     return EXIT_OK

@@ -69,6 +69,28 @@ HELP_UNIT_CODE = message(
 HELP_FROM = message("cli.help.from", "từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", "from date")
 HELP_TO = message("cli.help.to", "đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", "to date")
 HELP_JSON = message("cli.help.json", "in dạng JSON", "print as JSON")
+HELP_BACKUP = message(
+    "cli.help.backup",
+    "sao lưu tệp dữ liệu (an toàn cả khi cửa sổ chương trình đang mở) và xóa các bản cũ",
+    "back up the database (safe while the window has it open) and remove old backups",
+)
+HELP_BACKUP_TO = message(
+    "cli.help.backup_to",
+    "thư mục sao lưu, ví dụ ổ USB (mặc định: theo cài đặt, hoặc thư mục backups cạnh tệp dữ liệu)",
+    "backup folder, e.g. a USB stick (default: the setting, or the folder backups beside the "
+    "database)",
+)
+HELP_RESTORE = message(
+    "cli.help.restore",
+    "khôi phục tệp dữ liệu từ một bản sao lưu (tệp hiện tại được giữ lại bên cạnh)",
+    "restore the database from a backup (the current file is kept beside it)",
+)
+HELP_RESTORE_FROM = message("cli.help.restore_from", "tệp sao lưu (.antqbak)", "backup file")
+HELP_CHECK = message(
+    "cli.help.check",
+    "kiểm tra toàn bộ tệp dữ liệu (toàn vẹn, khóa ngoại, phiên bản lược đồ)",
+    "check the whole database file (integrity, foreign keys, schema version)",
+)
 
 CREATED = message(
     "cli.created", "Đã tạo {path} cho {unit} ({code}).", "Created {path} for {unit} ({code})."
@@ -81,6 +103,36 @@ DEMO_DONE = message(
     "Created the demo database {path}: {units} units, {programs} programs, {groups} groups, "
     "{people} people, {shifts} patrol shifts, {cases} 5+1 cases; {rows} records in all, "
     "in {seconds} s.",
+)
+BACKUP_DONE = message(
+    "cli.backup_done",
+    "Đã sao lưu vào {path}; đã xóa {removed} bản sao lưu cũ.",
+    "Backed up to {path}; removed {removed} old backups.",
+)
+RESTORED = message(
+    "cli.restored",
+    "Đã khôi phục {path} từ {backup}; tệp trước đó được giữ tại {aside}.",
+    "Restored {path} from {backup}; the previous file is kept at {aside}.",
+)
+RESTORED_NEW = message(
+    "cli.restored_new",
+    "Đã khôi phục {path} từ {backup} (trước đó chưa có tệp này).",
+    "Restored {path} from {backup} (there was no such file before).",
+)
+CHECK_OK = message(
+    "cli.check_ok",
+    "{path}: tốt (toàn vẹn, khóa ngoại, lược đồ {revision}).",
+    "{path}: ok (integrity, foreign keys, schema {revision}).",
+)
+CHECK_OK_OLDER = message(
+    "cli.check_ok_older",
+    "{path}: tốt (toàn vẹn, khóa ngoại); lược đồ {revision} sẽ được nâng lên {head} khi mở.",
+    "{path}: ok (integrity, foreign keys); schema {revision} is upgraded to {head} when opened.",
+)
+CHECK_PROBLEMS = message(
+    "cli.check_problems",
+    "{path}: phát hiện {count} vấn đề:",
+    "{path}: problems found: {count}",
 )
 BAD_DATE = message(
     "cli.bad_date",

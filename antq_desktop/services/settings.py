@@ -43,6 +43,13 @@ SUPERIOR_UNIT_ID = _spec("unit.superior_id", str, "", "Đơn vị cấp trên", 
 OFFICER_NAME = _spec("officer.name", str, "", "Họ tên cán bộ", "Officer's name")
 OFFICER_TITLE = _spec("officer.title", str, "", "Chức vụ cán bộ", "Officer's title")
 LANGUAGE = _spec("ui.language", str, "vi", "Ngôn ngữ giao diện", "Interface language")
+BACKUP_FOLDER = _spec(
+    "backup.folder",
+    str,
+    "",  # "" means the folder "backups" beside the database file (services.backups)
+    "Thư mục sao lưu (để trống: thư mục backups cạnh tệp dữ liệu)",
+    "Backup folder (empty: the folder backups beside the database file)",
+)
 
 
 def read_setting(session: Session, spec: SettingSpec[T]) -> T:

@@ -48,9 +48,8 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str:
-    """The newest revision shipped: the one no other script names as its `down_revision` (read
-    from the scripts' text; a test checks it agrees with Alembic's own answer)."""
+def _read_revisions() -> tuple[set[str], set[str]]:
+    """(every revision shipped, every revision some script names as its `down_revision`)."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
@@ -59,6 +58,18 @@ def head_revision() -> str:
                 revisions.add(value)
             elif value:
                 parents.add(value)
+    return revisions, parents
+
+
+def shipped_revisions() -> frozenset[str]:
+    """Every revision this program knows: a file at one of them can be opened (and upgraded)."""
+    return frozenset(_read_revisions()[0])
+
+
+def head_revision() -> str:
+    """The newest revision shipped: the one no other script names as its `down_revision` (read
+    from the scripts' text; a test checks it agrees with Alembic's own answer)."""
+    revisions, parents = _read_revisions()
     heads = revisions - parents
     assert len(heads) == 1, f"the package must ship exactly one head revision, not {heads}"
     return heads.pop()

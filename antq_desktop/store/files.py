@@ -1,0 +1,125 @@
+"""Whole database files outside the engine: plain connections, consistent copies, file checks.
+
+Every connection that copies or checks a whole file is opened by `connect_file`, and every copy is
+made by `copy_database`. When the file is encrypted (SQLCipher, a later issue) the key is given in
+those two places only: `connect_file` sends `PRAGMA key`, and `copy_database` keeps SQLite's
+online backup API between two connections with the same key (or uses `sqlcipher_export` where the
+keys differ). Nothing here ever copies the bytes of a file that SQLite may have open.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from antq_desktop.store.database import BUSY_TIMEOUT_MS, SQLITE_HEADER
+
+ALEMBIC_TABLE = "alembic_version"
+
+
+def has_sqlite_header(path: Path) -> bool:
+    """The file starts like every SQLite database (says nothing about the rest of it)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def connect_file(path: Path, *, timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A plain connection to an existing database file, in autocommit mode.
+
+    `mode=rw` never creates a missing file (SQLite's `mode=ro` would leave empty -wal and -shm
+    files beside a WAL database, so reading is done read-write with `PRAGMA query_only` instead)."""
+    connection = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=rw",
+        uri=True,
+        timeout=timeout_ms / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    connection.execute(f"PRAGMA busy_timeout={timeout_ms}")
+    return connection
+
+
+def fsync_file(path: Path) -> None:
+    """Ask the operating system to put the file's bytes on the disk (a USB stick too)."""
+    with path.open("r+b") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable. POSIX only: Windows cannot open a folder for this, and
+    NTFS journals the rename itself."""
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the database `source` sees into the new file `target`.
+
+    SQLite's online backup API in one step: the copy reads one snapshot, so a writer on another
+    connection (the window, in WAL mode) can neither block it nor make it inconsistent. The copy
+    is then made a single self-contained file (rollback journal, no -wal beside it) and flushed."""
+    if target.exists():
+        raise FileExistsError(f"{target} exists")
+    destination = sqlite3.connect(target, isolation_level=None)
+    try:
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        destination.close()
+    fsync_file(target)
+
+
+def integrity_problems(connection: sqlite3.Connection, *, limit: int = 100) -> list[str]:
+    """The lines of SQLite's full `PRAGMA integrity_check` (b-trees, indexes, constraints);
+    empty when the file is sound. Raises `sqlite3.DatabaseError` when it cannot even be read."""
+    rows = connection.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+    lines = [line.strip() for row in rows for line in str(row[0]).splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")]
+    return [] if problems == ["ok"] else problems
+
+
+def foreign_key_problems(
+    connection: sqlite3.Connection,
+) -> list[tuple[str, int | None, str]]:
+    """(table, rowid, referenced table) of every row whose reference points nowhere."""
+    rows = connection.execute("PRAGMA foreign_key_check").fetchall()
+    return [(str(row[0]), row[1], str(row[2])) for row in rows]
+
+
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    return {str(row[0]) for row in rows}
+
+
+def schema_revision(connection: sqlite3.Connection) -> str | None:
+    """The ANTQ schema revision recorded in the file; None when there is none (not ours)."""
+    if ALEMBIC_TABLE not in table_names(connection):
+        return None
+    row = connection.execute(f"SELECT version_num FROM {ALEMBIC_TABLE}").fetchone()
+    return str(row[0]) if row is not None else None
+
+
+def try_exclusive(connection: sqlite3.Connection) -> bool:
+    """Take the file for this connection alone until it is closed (no other connection, in any
+    process, may read or write it); False when another connection has it open.
+
+    In exclusive locking mode the lock taken by `BEGIN EXCLUSIVE` outlives the transaction, so the
+    transaction is ended at once: the backup API refuses a source connection that is writing."""
+    connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+    try:
+        connection.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return False
+        raise
+    connection.execute("COMMIT")
+    return True
