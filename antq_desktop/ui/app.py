@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -10,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from antq_desktop.resources import resource_path
+from antq_desktop.services.backups import back_up_if_due
 from antq_desktop.services.workspace import Workspace, open_workspace
 from antq_desktop.ui import i18n, worker
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
@@ -121,4 +123,15 @@ def run_app(db_path: Path | None, language: str | None = None) -> int:
         return app.exec()
     finally:
         worker.wait_for_all()
+        back_up_at_exit(workspace)
         workspace.close()
+
+
+def back_up_at_exit(workspace: Workspace) -> Path | None:
+    """The automatic backup: at exit, at most one a day, into the backup folder of the settings
+    (a USB stick that is not plugged in, or a full disk, must not stop the program from closing:
+    the next exit tries again)."""
+    try:
+        return back_up_if_due(workspace, None, datetime.now().astimezone())
+    except Exception:
+        return None

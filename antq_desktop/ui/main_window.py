@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QTime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.text import format_number
+from antq_desktop.services.backups import BackupInfo
 from antq_desktop.services.workspace import Workspace, verify_integrity
 from antq_desktop.ui import i18n
 from antq_desktop.ui.changes import Changes
@@ -26,6 +29,7 @@ from antq_desktop.ui.list_page import ListPage
 from antq_desktop.ui.overview_page import OverviewPage
 from antq_desktop.ui.patrols_page import PatrolsPage
 from antq_desktop.ui.programs_page import ProgramsPage
+from antq_desktop.ui.recovery import made_at_text, newest_backup, restore_newest
 from antq_desktop.ui.rehab_page import RehabPage
 from antq_desktop.ui.settings_page import SettingsPage
 from antq_desktop.ui.worker import run_long_read
@@ -218,18 +222,49 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Đã kiểm tra: tệp dữ liệu nguyên vẹn"), 10_000)
 
     def _damaged(self, error: Exception) -> None:
-        """The background check found the file damaged: say so and stop before anything is
-        written to it."""
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            self.tr("Tệp dữ liệu bị hỏng"),
-            self.tr(
-                "{reason}\n\nChương trình sẽ đóng để không ghi thêm vào tệp hỏng. Hãy chép tệp "
-                "sang nơi khác để giữ lại và dùng bản sao lưu gần nhất."
-            ).format(reason=i18n.error_text(error)),
-            QMessageBox.StandardButton.Close,
-            self,
-        )
+        """The background check found the file damaged: say so, offer the newest backup, and
+        otherwise close before anything more is written to the damaged file."""
+        backup = newest_backup(self.workspace)
+        text = self.tr(
+            "{reason}\n\nChương trình sẽ đóng để không ghi thêm vào tệp hỏng. Hãy chép tệp "
+            "sang nơi khác để giữ lại và dùng bản sao lưu gần nhất."
+        ).format(reason=i18n.error_text(error))
+        if backup is not None:
+            text = self.tr(
+                "{reason}\n\nCó bản sao lưu lúc {time}. Khôi phục bản này? Tệp hỏng được giữ "
+                "lại bên cạnh; những gì ghi sau lúc sao lưu sẽ không có trong bản khôi phục."
+            ).format(reason=i18n.error_text(error), time=made_at_text(backup))
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Tệp dữ liệu bị hỏng"), text)
+        box.setParent(self, box.windowFlags())
         box.setObjectName("damaged_box")
-        box.finished.connect(lambda _result: self.close())
+        close_button = box.addButton(
+            self.tr("Đóng chương trình"), QMessageBox.ButtonRole.RejectRole
+        )
+        if backup is not None:
+            restore_button = box.addButton(
+                self.tr("Khôi phục bản sao lưu"), QMessageBox.ButtonRole.AcceptRole
+            )
+            restore_button.setObjectName("restore_backup")
+            restore_button.clicked.connect(lambda: self._restore(backup))
+        close_button.setObjectName("close_program")
+        close_button.clicked.connect(self.close)
         box.open()
+
+    def _restore(self, backup: BackupInfo) -> None:
+        restore_newest(self.workspace, backup, self, self._restored)
+
+    def _restored(self, aside: Path | None) -> None:
+        """Open the window again on the restored file, and say where the damaged one is kept."""
+        window = MainWindow(self.workspace)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.setGeometry(self.geometry())
+        window.start()
+        self.replacement = window
+        QMessageBox.information(
+            window,
+            self.tr("Đã khôi phục"),
+            self.tr("Đã khôi phục bản sao lưu. Tệp hỏng được giữ tại {path}.").format(
+                path=aside if aside is not None else "—"
+            ),
+        )
+        self.close()

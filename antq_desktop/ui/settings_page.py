@@ -34,6 +34,7 @@ from antq_desktop.services.installation import (
 )
 from antq_desktop.services.workspace import NewUnit, Workspace
 from antq_desktop.ui import i18n
+from antq_desktop.ui.backup_panel import BackupPanel
 from antq_desktop.ui.changes import Changes
 from antq_desktop.ui.choices import EnumCombo
 from antq_desktop.ui.language_setting import save_language, saved_language
@@ -130,6 +131,8 @@ class SettingsPage(QWidget):
         for widget in (own_box, superior_box, officer_box, language_box, self.general_error):
             column.addWidget(widget)
         column.addLayout(buttons)
+        self.backups = BackupPanel(workspace)
+        column.addWidget(self.backups)
         column.addStretch(1)
         holder = QWidget()
         holder.setLayout(column)
@@ -187,6 +190,7 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         """Read the settings (on the worker) and show them."""
+        self.backups.load()
         workspace = self.workspace
         run_task(lambda: read_installation(workspace), self._show, self._show_error, owner=self)
 

@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>để trống: thư mục backups cạnh tệp dữ liệu ({path})</source>
+        <translation>leave empty: the folder backups beside the database ({path})</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Chương trình tự sao lưu mỗi ngày một lần khi đóng; giữ bản của 14 ngày và 12 tháng gần nhất. Có thể chọn ổ USB.</source>
+        <translation>The program backs up once a day when it closes and keeps the last 14 days and 12 months. A USB stick can be chosen.</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục sao lưu</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>Bản gần nhất: {time}. Có {count} bản trong {folder}.</source>
+        <translation>Newest: {time}. {count} backups in {folder}.</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào trong {folder}.</source>
+        <translation>No backup yet in {folder}.</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>Mở hồ sơ giúp đỡ</source>
@@ -799,8 +842,32 @@
         <translation>Checked: the database file is sound</translation>
     </message>
     <message>
+        <source>{reason}
+
+Có bản sao lưu lúc {time}. Khôi phục bản này? Tệp hỏng được giữ lại bên cạnh; những gì ghi sau lúc sao lưu sẽ không có trong bản khôi phục.</source>
+        <translation>{reason}
+
+There is a backup from {time}. Restore it? The damaged file is kept beside it; what was recorded after the backup will not be in the restored file.</translation>
+    </message>
+    <message>
         <source>Tệp dữ liệu bị hỏng</source>
         <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <source>Đóng chương trình</source>
+        <translation>Close the program</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản sao lưu</source>
+        <translation>Restore the backup</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục bản sao lưu. Tệp hỏng được giữ tại {path}.</source>
+        <translation>The backup was restored. The damaged file is kept at {path}.</translation>
     </message>
     <message>
         <source>{reason}
@@ -1471,6 +1538,13 @@ Use the person already recorded instead of creating a duplicate?</translation>
     <message>
         <source>Bạn có thay đổi chưa lưu. Bỏ các thay đổi này?</source>
         <translation>You have unsaved changes. Discard them?</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Không khôi phục được</source>
+        <translation>Could not restore</translation>
     </message>
 </context>
 <context>

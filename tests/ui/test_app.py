@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sample_data import make_sample
 
+from antq_desktop.services.workspace import open_workspace
 from antq_desktop.ui import app as app_module
-from antq_desktop.ui.app import run_app
+from antq_desktop.ui.app import back_up_at_exit, run_app
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
 from antq_desktop.ui.main_window import MainWindow
 
@@ -99,3 +100,18 @@ def test_the_interface_font_has_vietnamese_letters(qtbot: QtBot) -> None:
     assert isinstance(app, QApplication)
     family = app_module.apply_vietnamese_font(app)
     assert QFontDatabase.WritingSystem.Vietnamese in QFontDatabase.writingSystems(family)
+
+
+def test_closing_the_window_makes_the_days_backup_once(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "ward.antqdb"
+    make_sample(path).close()
+    when_shown(main_window, lambda window: window.close())
+    assert run_app(path, "vi") == 0
+    backups = sorted((tmp_path / "backups").glob("ward-*.antqbak"))
+    assert len(backups) == 1
+    workspace = open_workspace(path)
+    try:
+        assert back_up_at_exit(workspace) is None  # one a day: today's is there
+    finally:
+        workspace.close()
+    assert sorted((tmp_path / "backups").glob("ward-*.antqbak")) == backups
