@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -63,6 +64,9 @@ class BackupPanel(QGroupBox):
         self.now_button = QPushButton(self.tr("Sao lưu ngay"))
         self.now_button.setObjectName("backup.now")
         self.now_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("Khôi phục từ bản sao lưu…"))
+        self.restore_button.setObjectName("backup.restore")
+        self.restore_button.clicked.connect(self.choose_and_restore)
         self.state = QLabel()
         self.state.setObjectName("backup.state")
         self.state.setWordWrap(True)
@@ -81,7 +85,11 @@ class BackupPanel(QGroupBox):
         note.setStyleSheet("color: #555555;")
         form = QFormLayout(self)
         form.addRow(self.tr("Thư mục sao lưu"), row)
-        form.addRow("", self.now_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.now_button)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
+        form.addRow("", actions)
         form.addRow("", self.state)
         form.addRow("", self.error)
         form.addRow("", note)
@@ -123,6 +131,36 @@ class BackupPanel(QGroupBox):
     def _done(self, _path: Path) -> None:
         self.now_button.setEnabled(True)
         self.load()
+
+    def choose_and_restore(self) -> None:
+        folder = self.folder.text().strip() or str(self.workspace.path.parent / "backups")
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Chọn bản sao lưu để khôi phục"),
+            folder,
+            self.tr("Bản sao lưu ANTQ (*.antqbak)"),
+        )
+        if chosen:
+            self.restore(Path(chosen))
+
+    def restore(self, backup: Path) -> None:
+        """Ask, then replace the record book by `backup` through the main window."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Khôi phục"),
+            self.tr(
+                "Thay dữ liệu hiện tại bằng bản sao lưu {name}? Những gì ghi sau lúc sao lưu sẽ "
+                "không còn trong sổ; tệp hiện tại được giữ lại bên cạnh."
+            ).format(name=backup.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        window = self.window()
+        restore_backup = getattr(window, "restore_backup", None)
+        if callable(restore_backup):
+            restore_backup(backup, close_on_refusal=False)
 
     def _failed(self, error: Exception) -> None:
         self.now_button.setEnabled(True)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.text import format_number
-from antq_desktop.services.backups import BackupInfo
 from antq_desktop.services.workspace import Workspace, verify_integrity
 from antq_desktop.ui import i18n
 from antq_desktop.ui.changes import Changes
@@ -29,7 +28,7 @@ from antq_desktop.ui.list_page import ListPage
 from antq_desktop.ui.overview_page import OverviewPage
 from antq_desktop.ui.patrols_page import PatrolsPage
 from antq_desktop.ui.programs_page import ProgramsPage
-from antq_desktop.ui.recovery import made_at_text, newest_backup, restore_newest
+from antq_desktop.ui.recovery import made_at_text, newest_backup, restore_file
 from antq_desktop.ui.rehab_page import RehabPage
 from antq_desktop.ui.settings_page import SettingsPage
 from antq_desktop.ui.worker import run_long_read
@@ -245,13 +244,17 @@ class MainWindow(QMainWindow):
                 self.tr("Khôi phục bản sao lưu"), QMessageBox.ButtonRole.AcceptRole
             )
             restore_button.setObjectName("restore_backup")
-            restore_button.clicked.connect(lambda: self._restore(backup))
+            restore_button.clicked.connect(lambda: self.restore_backup(backup.path))
         close_button.setObjectName("close_program")
         close_button.clicked.connect(self.close)
         box.open()
 
-    def _restore(self, backup: BackupInfo) -> None:
-        restore_newest(self.workspace, backup, self, self._restored)
+    def restore_backup(self, backup: Path, *, close_on_refusal: bool = True) -> None:
+        """Replace the file by a backup (checked first; the current file is kept aside) and open
+        the window again on it."""
+        restore_file(
+            self.workspace, backup, self, self._restored, close_on_refusal=close_on_refusal
+        )
 
     def _restored(self, aside: Path | None) -> None:
         """Open the window again on the restored file, and say where the damaged one is kept."""

@@ -40,14 +40,16 @@ def made_at_text(backup: BackupInfo) -> str:
     return f"{format_date(backup.made_at.date())} {backup.made_at:%H:%M}"
 
 
-def restore_newest(
+def restore_file(
     workspace: Workspace,
-    backup: BackupInfo,
+    backup: Path,
     parent: QWidget,
     on_restored: Callable[[Path | None], None],
+    *,
+    close_on_refusal: bool = True,
 ) -> None:
-    """Put `backup` in place of the open file (on the worker), then call `on_restored(aside)`;
-    a refusal is shown and nothing is changed."""
+    """Put the backup file in place of the open file (on the worker), then call
+    `on_restored(aside)`; a refusal is shown and nothing is changed."""
     worker.wait_for_all()
     workspace.database.engine.dispose()  # no connection of ours may hold the file
 
@@ -57,8 +59,7 @@ def restore_newest(
             translate("Recovery", "Không khôi phục được"),
             i18n.error_text(error),
         )
-        parent.close()
+        if close_on_refusal:
+            parent.close()
 
-    worker.run_task(
-        lambda: restore(backup.path, workspace.path), on_restored, refused, owner=parent
-    )
+    worker.run_task(lambda: restore(backup, workspace.path), on_restored, refused, owner=parent)

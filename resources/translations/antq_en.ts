@@ -27,6 +27,10 @@
         <translation>Back up now</translation>
     </message>
     <message>
+        <source>Khôi phục từ bản sao lưu…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
         <source>Chương trình tự sao lưu mỗi ngày một lần khi đóng; giữ bản của 14 ngày và 12 tháng gần nhất. Có thể chọn ổ USB.</source>
         <translation>The program backs up once a day when it closes and keeps the last 14 days and 12 months. A USB stick can be chosen.</translation>
     </message>
@@ -49,6 +53,22 @@
     <message>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Chọn bản sao lưu để khôi phục</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu ANTQ (*.antqbak)</source>
+        <translation>ANTQ backups (*.antqbak)</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Thay dữ liệu hiện tại bằng bản sao lưu {name}? Những gì ghi sau lúc sao lưu sẽ không còn trong sổ; tệp hiện tại được giữ lại bên cạnh.</source>
+        <translation>Replace the current data by the backup {name}? What was recorded after the backup will no longer be in the book; the current file is kept beside it.</translation>
     </message>
 </context>
 <context>
