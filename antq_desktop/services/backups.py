@@ -289,6 +289,25 @@ def _copy_problem(path: Path) -> str | None:
     return None
 
 
+STALE_AFTER_SECONDS = 3_600
+"""A temporary copy this old was left by a backup or restore that was killed: it is removed."""
+
+
+def remove_stale_copies(folder: Path, stem: str, *, now: datetime) -> list[Path]:
+    """Delete the hidden temporary copies (`.<name>.<pid>.partial` / `.restoring`) of database
+    `stem` that a killed backup or restore left in `folder` more than an hour ago."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for suffix in (".partial", ".restoring"):
+        for leftover in folder.glob(f".{stem}*{suffix}"):
+            age = now.timestamp() - leftover.stat().st_mtime
+            if age > STALE_AFTER_SECONDS:
+                _remove_with_journal(leftover)
+                removed.append(leftover)
+    return removed
+
+
 def make_backup(source: Workspace | Path, folder: Path, *, now: datetime) -> Path:
     """A checked copy of the database in `folder`, named `<stem>-YYYYMMDD-HHMMSS.antqbak`.
 
@@ -316,7 +335,10 @@ def make_backup(source: Workspace | Path, folder: Path, *, now: datetime) -> Pat
 def back_up(source: Workspace | Path, folder: Path, *, now: datetime) -> Path:
     """Make a backup (`make_backup`) and rotate the older ones of the same database."""
     made = make_backup(source, folder, now=now)
-    rotate(folder, _source_path(source).stem, now=now, keep=made)
+    stem = _source_path(source).stem
+    rotate(folder, stem, now=now, keep=made)
+    remove_stale_copies(folder, stem, now=now)
+    remove_stale_copies(_source_path(source).parent, stem, now=now)  # a killed restore's
     return made
 
 

@@ -4,10 +4,12 @@ bad backups and keeps the old file aside, and the full check."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from contextlib import closing
 from datetime import date, datetime, timedelta
@@ -451,3 +453,27 @@ def test_restore_keeps_what_only_the_wal_held_and_drops_the_stale_wal(
     with closing(sqlite3.connect(workspace.path)) as connection:
         assert connection.execute(query).fetchone()[0] == 0
     assert file_check.check(workspace.path).ok
+
+
+def test_copies_left_by_a_killed_backup_or_restore_are_removed_later(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    stem = workspace.path.stem
+    old_partial = folder / f".{stem}-20231220-101010.antqbak.4242.partial"
+    old_restoring = workspace.path.parent / f".{workspace.path.name}.4242.restoring"
+    fresh_partial = folder / f".{stem}-20231220-111111.antqbak.4343.partial"
+    other_file = folder / ".notes.partial"
+    for leftover in (old_partial, old_restoring, fresh_partial, other_file):
+        leftover.write_bytes(b"half a copy")
+    two_hours_ago = time.time() - 7_200
+    for leftover in (old_partial, old_restoring, other_file):
+        os.utime(leftover, (two_hours_ago, two_hours_ago))
+
+    backups.back_up(workspace, folder, now=datetime.now())
+
+    assert not old_partial.exists()
+    assert not old_restoring.exists()
+    assert fresh_partial.exists()  # it may be a backup running right now
+    assert other_file.exists()  # not ours
