@@ -1,9 +1,9 @@
 """Undo a delete: bring a tombstoned record back, with the records its delete took along.
 
-A delete tombstones a record and, for some kinds, the records that belong to it (a group's
-memberships, a shift's participants and findings, a case's helpers, follow-ups and supports), all
-with the same time (`common.mark_deleted`). Restoring clears those tombstones and nothing else:
-a membership removed on its own earlier stays removed.
+A delete tombstones a record and, for some kinds, the records that belong to it (a program's
+evaluations, a group's memberships, a shift's participants and findings, a case's helpers,
+follow-ups and supports), all with the same time (`common.mark_deleted`). Restoring clears those
+tombstones and nothing else: a membership removed on its own earlier stays removed.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ _PARENTS: dict[type[SyncedMixin], list[tuple[type[SyncedMixin], InstrumentedAttr
     Evaluation: [(Program, Evaluation.program_id)],
 }
 _CHILDREN: dict[type[SyncedMixin], list[InstrumentedAttribute[Any]]] = {
+    Program: [Evaluation.program_id],
     Group: [Membership.group_id],
     PatrolShift: [PatrolParticipant.shift_id, Finding.shift_id],
     RehabCase: [RehabHelper.case_id, FollowUp.case_id, Support.case_id],

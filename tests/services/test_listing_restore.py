@@ -159,3 +159,20 @@ def test_ids_and_rows_by_id_follow_the_requested_order(
     rows = PROGRAM_LIST.rows(workspace, ids[1:3])
     assert [row.values[0] for row in rows] == list(reversed(NAMES))[1:3]
     assert PROGRAM_LIST.rows(workspace, ["no-such-id"])[0].values[0] is None
+
+
+def test_undoing_a_program_delete_brings_back_its_evaluations(
+    workspace: Workspace, programs: dict[str, str], records: Records
+) -> None:
+    from antq_desktop.domain.enums import Rating
+    from antq_desktop.services.evaluations import record_evaluation
+    from antq_desktop.store.models import Evaluation
+
+    program_id = programs["Camera an ninh"]
+    evaluation = record_evaluation(workspace, program_id, 2023, 4, Rating.EFFECTIVE)
+    delete_program(workspace, program_id)
+    assert records.row(Evaluation, evaluation.id).deleted_at is not None
+
+    restore_record(workspace, "Program", program_id)
+
+    assert records.row(Evaluation, evaluation.id).deleted_at is None
