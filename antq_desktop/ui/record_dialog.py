@@ -45,14 +45,13 @@ from antq_desktop.domain.validation import (
 )
 from antq_desktop.ui import i18n
 from antq_desktop.ui.date_field import DateField
-from antq_desktop.ui.style import ERROR_STYLE
+from antq_desktop.ui.field_messages import FieldMessages
 from antq_desktop.ui.worker import run_task
 
 # Texts of these shared widgets are looked up under this class's name: self.tr() in a subclass
 # would use the subclass's name and miss the translation.
 translate = QCoreApplication.translate
 
-INVALID_BORDER = "border: 1px solid #c62828;"
 
 Check = Callable[[], Message | None]
 
@@ -68,12 +67,12 @@ class RecordDialog(QDialog):
         self.result_value: Any = None
         self._dirty = False
         self._saving = False
-        self._fields: dict[str, QWidget] = {}
-        self._errors: dict[str, QLabel] = {}
+        self.messages = FieldMessages()
+        self._fields = self.messages.fields
         self._checks: dict[str, Check] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.general_error = self._error_label("error.general")
+        self.general_error = self.messages.general
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -106,17 +105,7 @@ class RecordDialog(QDialog):
         check: Check | None = None,
     ) -> QWidget:
         """Add a labelled field; `key` is the field name the services use in their errors."""
-        widget.setObjectName(f"field.{key}")
-        error = self._error_label(f"error.{key}")
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        (form or self.form).addRow(label, cell)
-        self._fields[key] = widget
-        self._errors[key] = error
+        self.messages.add(form or self.form, key, label, widget)
         if check is not None:
             self._checks[key] = check
         self._watch(key, widget)
@@ -134,15 +123,7 @@ class RecordDialog(QDialog):
         return self._fields[key]
 
     def error_label(self, key: str) -> QLabel:
-        return self._errors[key]
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
+        return self.messages.errors[key]
 
     def _watch(self, key: str, widget: QWidget) -> None:
         def edited(*_: object) -> None:
@@ -189,46 +170,14 @@ class RecordDialog(QDialog):
         if check is None:
             return
         problem = check()
-        self._set_error(key, problem.render(i18n.language()) if problem is not None else "")
-
-    def _set_error(self, key: str, text: str) -> None:
-        label = self._errors.get(key, self.general_error)
-        widget = self._fields.get(key)
-        label.setText(text)
-        label.setVisible(bool(text))
-        if widget is not None:
-            widget.setStyleSheet(INVALID_BORDER if text else "")
+        self.messages.set(key, problem.render(i18n.language()) if problem is not None else "")
 
     def clear_errors(self) -> None:
-        for key in self._errors:
-            self._set_error(key, "")
-        self.general_error.clear()
-        self.general_error.hide()
+        self.messages.clear()
 
     def show_error(self, error: Exception) -> None:
         """Put each message under its field (or at the bottom); focus the first field named."""
-        self.clear_errors()
-        language = i18n.language()
-        if isinstance(error, ValidationFailed):
-            texts: dict[str, list[str]] = {}
-            for item in error.errors:
-                texts.setdefault(item.field, []).append(item.message.render(language))
-            first: QWidget | None = None
-            for key, lines in texts.items():
-                if key in self._errors:
-                    self._set_error(key, "\n".join(lines))
-                    first = first or self._fields[key]
-                else:
-                    self._append_general("\n".join(lines))
-            if first is not None:
-                first.setFocus()
-        else:
-            self._append_general(i18n.error_text(error))
-
-    def _append_general(self, text: str) -> None:
-        current = self.general_error.text()
-        self.general_error.setText(f"{current}\n{text}" if current else text)
-        self.general_error.show()
+        self.messages.show(error)
 
     # --- reading fields -----------------------------------------------------------------------
 

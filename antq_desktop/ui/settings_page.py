@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.enums import UnitLevel
-from antq_desktop.domain.validation import ValidationFailed
 from antq_desktop.services.installation import (
     Installation,
     InstallationInput,
@@ -37,9 +36,8 @@ from antq_desktop.ui import i18n
 from antq_desktop.ui.backup_panel import BackupPanel
 from antq_desktop.ui.changes import Changes
 from antq_desktop.ui.choices import EnumCombo
+from antq_desktop.ui.field_messages import FieldMessages
 from antq_desktop.ui.language_setting import save_language, saved_language
-from antq_desktop.ui.record_dialog import INVALID_BORDER
-from antq_desktop.ui.style import ERROR_STYLE
 from antq_desktop.ui.worker import run_task
 
 OWN_LEVELS = (UnitLevel.WARD, UnitLevel.DISTRICT, UnitLevel.PROVINCE)
@@ -63,8 +61,7 @@ class SettingsPage(QWidget):
         self.changes = changes
         self.installation: Installation | None = None
         self._editors: dict[str, QLineEdit] = {}
-        self._fields: dict[str, QWidget] = {}
-        self._errors: dict[str, QLabel] = {}
+        self.messages = FieldMessages()
         self._saving = False
 
         heading = QLabel(self.tr("Cài đặt"))
@@ -115,7 +112,7 @@ class SettingsPage(QWidget):
         self.language_note.hide()
         language_form.addRow("", self.language_note)
 
-        self.general_error = self._error_label("error.general")
+        self.general_error = self.messages.general
         self.state_label = QLabel()
         self.state_label.setObjectName("state")
         self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
@@ -153,26 +150,8 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return form
 
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
     def _add_field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
-        widget.setObjectName(f"field.{key}")
-        error = self._error_label(f"error.{key}")
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, cell)
-        self._fields[key] = widget
-        self._errors[key] = error
+        self.messages.add(form, key, label, widget)
 
     def _add_text(self, form: QFormLayout, key: str, label: str, placeholder: str) -> None:
         editor = QLineEdit()
@@ -184,7 +163,7 @@ class SettingsPage(QWidget):
         return self._editors[key]
 
     def error_label(self, key: str) -> QLabel:
-        return self._errors[key]
+        return self.messages.errors[key]
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -218,44 +197,11 @@ class SettingsPage(QWidget):
 
     # --- messages -----------------------------------------------------------------------------
 
-    def _set_error(self, key: str, text: str) -> None:
-        label = self._errors.get(key, self.general_error)
-        label.setText(text)
-        label.setVisible(bool(text))
-        widget = self._fields.get(key)
-        if widget is not None:
-            widget.setStyleSheet(INVALID_BORDER if text else "")
-
     def clear_errors(self) -> None:
-        for key in self._errors:
-            self._set_error(key, "")
-        self.general_error.clear()
-        self.general_error.hide()
+        self.messages.clear()
 
     def _show_error(self, error: Exception) -> None:
-        """Each message under its field (the first such field gets the focus), others below."""
-        self.clear_errors()
-        if not isinstance(error, ValidationFailed):
-            self._append_general(i18n.error_text(error))
-            return
-        language = i18n.language()
-        texts: dict[str, list[str]] = {}
-        for item in error.errors:
-            texts.setdefault(item.field, []).append(item.message.render(language))
-        first: QWidget | None = None
-        for key, lines in texts.items():
-            if key in self._errors:
-                self._set_error(key, "\n".join(lines))
-                first = first or self._fields[key]
-            else:
-                self._append_general("\n".join(lines))
-        if first is not None:
-            first.setFocus()
-
-    def _append_general(self, text: str) -> None:
-        current = self.general_error.text()
-        self.general_error.setText(f"{current}\n{text}" if current else text)
-        self.general_error.show()
+        self.messages.show(error)
 
     # --- saving -------------------------------------------------------------------------------
 
