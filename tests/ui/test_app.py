@@ -39,7 +39,15 @@ def modal() -> QWidget | None:
 
 
 def main_window() -> QWidget | None:
-    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    """The main window being shown (an earlier test's closed window may still exist, hidden)."""
+    return next(
+        (
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow) and widget.isVisible()
+        ),
+        None,
+    )
 
 
 def test_cancelling_the_first_run_dialog_exits_0_and_creates_nothing(
