@@ -159,6 +159,32 @@ class Rating(LabelledEnum):
     INEFFECTIVE = "ineffective"
 
 
+class UserRole(LabelledEnum):
+    """What an account may do (`services.permissions` lists the permissions of each)."""
+
+    ADMIN = "admin"
+    OFFICER = "officer"
+    LEADER = "leader"
+    VIEWER = "viewer"
+
+
+class AuditAction(LabelledEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    UNDELETE = "undelete"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    ACCOUNT = "account"
+    SETTINGS = "settings"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    IMPORT = "import"
+    EXPORT = "export"
+    REPORT = "report"
+    ENCRYPT = "encrypt"
+
+
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "UnitLevel": {
         "nation": ("Trung ương", "National"),
@@ -275,5 +301,27 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "effective": ("Hiệu quả", "Effective"),
         "partly_effective": ("Hiệu quả một phần", "Partly effective"),
         "ineffective": ("Không hiệu quả (hình thức)", "Ineffective (only on paper)"),
+    },
+    "UserRole": {
+        "admin": ("Quản trị viên", "Administrator"),
+        "officer": ("Cán bộ nhập liệu", "Officer"),
+        "leader": ("Lãnh đạo", "Leader"),
+        "viewer": ("Người xem", "Viewer"),
+    },
+    "AuditAction": {
+        "create": ("Thêm", "Created"),
+        "update": ("Sửa", "Changed"),
+        "delete": ("Xóa", "Deleted"),
+        "undelete": ("Hoàn tác xóa", "Brought back"),
+        "login": ("Đăng nhập", "Signed in"),
+        "login_failed": ("Sai mật khẩu", "Wrong password"),
+        "account": ("Tài khoản", "Account"),
+        "settings": ("Cài đặt", "Settings"),
+        "backup": ("Sao lưu", "Backup"),
+        "restore": ("Khôi phục", "Restore"),
+        "import": ("Nhập dữ liệu", "Import"),
+        "export": ("Xuất dữ liệu", "Export"),
+        "report": ("Báo cáo", "Report"),
+        "encrypt": ("Mã hóa tệp", "File encrypted"),
     },
 }

@@ -9,8 +9,10 @@
 - The full check of a file (`antq-desktop check`) is `services.file_check`.
 
 Times are the local wall-clock time of the office PC, as the officer reads them (an aware `now`
-is converted to local time). All file work below the services goes through `store.files`, where
-the key of an encrypted database will be given.
+is converted to local time). All file work below the services goes through `store.files`, which
+is given the key of an encrypted database: a backup is a copy encrypted with the same key, and the
+key file (`store.keyring`) is copied beside it, so a backup on a USB stick opens on its own with
+the passwords of its day.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
@@ -34,13 +35,14 @@ from antq_desktop.domain.messages import message
 from antq_desktop.services import file_check, settings
 from antq_desktop.services.errors import ServiceError
 from antq_desktop.services.workspace import Workspace
-from antq_desktop.store import files
+from antq_desktop.store import files, keyring, sqlcipher
 from antq_desktop.store.database import (
     DB_FOLDER_MISSING,
     StoreError,
     check_is_sqlite_file,
 )
 from antq_desktop.store.migrate import shipped_revisions
+from antq_desktop.store.sqlcipher import Connection
 
 KEEP_DAILY = 14
 """Keep the newest backup of each of this many days, today included."""
@@ -135,13 +137,17 @@ def _source_path(source: Workspace | Path) -> Path:
     return source.path if isinstance(source, Workspace) else source
 
 
-def _configured_folder(source: Workspace | Path) -> str:
+def _key(source: Workspace | Path, key: bytes | None) -> bytes | None:
+    return source.database.key if isinstance(source, Workspace) else key
+
+
+def _configured_folder(source: Workspace | Path, key: bytes | None) -> str:
     if isinstance(source, Workspace):
         return settings.get_setting(source, settings.BACKUP_FOLDER)
     # A file given by path is read without opening a workspace: no migration, nothing written.
-    check_is_sqlite_file(source)
+    check_is_sqlite_file(source, key)
     engine = create_engine(
-        "sqlite://", creator=lambda: files.connect_file(source), poolclass=NullPool
+        "sqlite://", creator=lambda: files.connect_file(source, key=key), poolclass=NullPool
     )
     try:
         with Session(engine) as session:
@@ -152,11 +158,13 @@ def _configured_folder(source: Workspace | Path) -> str:
         engine.dispose()
 
 
-def backup_folder(source: Workspace | Path, *, create_default: bool = True) -> Path:
+def backup_folder(
+    source: Workspace | Path, *, create_default: bool = True, key: bytes | None = None
+) -> Path:
     """The folder set in the settings (a USB stick, say), else `<folder of the database>/backups`,
     which is made when missing. A configured folder that is missing is not made: a stick that is
     not plugged in must not turn into a folder on the PC."""
-    configured = _configured_folder(source).strip()
+    configured = _configured_folder(source, key).strip()
     if configured:
         return Path(configured)
     folder = _source_path(source).resolve().parent / DEFAULT_FOLDER_NAME
@@ -236,6 +244,7 @@ def rotate(folder: Path, stem: str, *, now: datetime, keep: Path | None = None) 
         with suppress(FileNotFoundError):
             info.path.unlink()
             removed.append(info.path)
+        keyring.keyring_path(info.path).unlink(missing_ok=True)
     return removed
 
 
@@ -243,20 +252,20 @@ def rotate(folder: Path, stem: str, *, now: datetime, keep: Path | None = None) 
 
 
 @contextmanager
-def _source_connection(source: Workspace | Path) -> Iterator[sqlite3.Connection]:
+def _source_connection(source: Workspace | Path, key: bytes | None) -> Iterator[Connection]:
     """The open workspace's own connection (taken from its pool for the copy), or a connection to
     a file given by path after refusing a missing or foreign file."""
     if isinstance(source, Workspace):
         pooled = source.database.engine.raw_connection()
         try:
             connection = pooled.driver_connection
-            assert isinstance(connection, sqlite3.Connection)
+            assert isinstance(connection, sqlcipher.dbapi.Connection)
             yield connection
         finally:
             pooled.close()
         return
-    check_is_sqlite_file(source)
-    with closing(files.connect_file(source)) as connection:
+    check_is_sqlite_file(source, key)
+    with closing(files.connect_file(source, key=key)) as connection:
         yield connection
 
 
@@ -271,20 +280,20 @@ def _unused_name(folder: Path, stem: str, made_at: datetime) -> Path:
 
 
 def _remove_with_journal(path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
+    for suffix in ("", "-journal", "-wal", "-shm", keyring.SUFFIX):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _copy_problem(path: Path) -> str | None:
+def _copy_problem(path: Path, key: bytes | None) -> str | None:
     """Why the copy at `path` is not a sound ANTQ database, or None."""
     try:
-        with closing(files.connect_file(path)) as connection:
+        with closing(files.connect_file(path, key=key)) as connection:
             problems = files.integrity_problems(connection, limit=3)
             if problems:
                 return "; ".join(problems)
             if files.schema_revision(connection) is None:
                 return file_check.CHECK_NOT_ANTQ().render("en")
-    except sqlite3.DatabaseError as error:
+    except sqlcipher.DatabaseError as error:
         return str(error)
     return None
 
@@ -308,23 +317,31 @@ def remove_stale_copies(folder: Path, stem: str, *, now: datetime) -> list[Path]
     return removed
 
 
-def make_backup(source: Workspace | Path, folder: Path, *, now: datetime) -> Path:
+def make_backup(
+    source: Workspace | Path, folder: Path, *, now: datetime, key: bytes | None = None
+) -> Path:
     """A checked copy of the database in `folder`, named `<stem>-YYYYMMDD-HHMMSS.antqbak`.
 
     The copy is written under a temporary name and renamed only once it passed SQLite's full
     integrity check and holds an ANTQ schema revision: a half-written or bad copy never looks
-    like a backup. Rotation is `rotate`'s job (`back_up` does both)."""
+    like a backup. Rotation is `rotate`'s job (`back_up` does both).
+
+    An encrypted database (`key`, or the workspace's) is copied encrypted with the same key, and
+    its key file is copied beside the backup as `<backup>.keys`."""
     if not folder.is_dir():
         raise BackupError(BACKUP_FOLDER_MISSING(folder=str(folder)))
     path = _source_path(source)
+    key = _key(source, key)
     final = _unused_name(folder, path.stem, _local(now))
     temporary = folder / f".{final.name}.{os.getpid()}.partial"
     try:
-        with _source_connection(source) as connection:
-            files.copy_database(connection, temporary)
-        problem = _copy_problem(temporary)
+        with _source_connection(source, key) as connection:
+            files.copy_database(connection, temporary, key=key)
+        problem = _copy_problem(temporary, key)
         if problem is not None:
             raise BackupError(BACKUP_COPY_FAILED(path=str(path), detail=problem))
+        if key is not None:
+            keyring.Keyring.for_database(path).copy_to(final)
         os.replace(temporary, final)
         files.fsync_folder(folder)
     finally:
@@ -332,9 +349,11 @@ def make_backup(source: Workspace | Path, folder: Path, *, now: datetime) -> Pat
     return final
 
 
-def back_up(source: Workspace | Path, folder: Path, *, now: datetime) -> Path:
+def back_up(
+    source: Workspace | Path, folder: Path, *, now: datetime, key: bytes | None = None
+) -> Path:
     """Make a backup (`make_backup`) and rotate the older ones of the same database."""
-    made = make_backup(source, folder, now=now)
+    made = make_backup(source, folder, now=now, key=key)
     stem = _source_path(source).stem
     rotate(folder, stem, now=now, keep=made)
     remove_stale_copies(folder, stem, now=now)
@@ -354,13 +373,13 @@ def back_up_if_due(workspace: Workspace, folder: Path | None, now: datetime) -> 
 # --- restore ------------------------------------------------------------------------------------
 
 
-def _refuse_backup(backup: Path, temporary: Path) -> None:
+def _refuse_backup(backup: Path, temporary: Path, key: bytes | None) -> None:
     """Raise when the copy of `backup` at `temporary` must not replace anything."""
     try:
-        with closing(files.connect_file(temporary)) as connection:
+        with closing(files.connect_file(temporary, key=key)) as connection:
             problems = files.integrity_problems(connection, limit=3)
             revision = files.schema_revision(connection) if not problems else None
-    except sqlite3.DatabaseError as error:
+    except sqlcipher.DatabaseError as error:
         raise BackupError(BACKUP_DAMAGED(path=str(backup), detail=str(error))) from error
     if problems:
         raise BackupError(BACKUP_DAMAGED(path=str(backup), detail="; ".join(problems)))
@@ -380,22 +399,22 @@ def _aside_name(target: Path, now: datetime) -> Path:
     return path
 
 
-def _keep_aside(target: Path, aside: Path) -> None:
+def _keep_aside(target: Path, aside: Path, key: bytes | None) -> None:
     """Copy the current file aside with the backup API while holding it alone; refuse when it is
     open elsewhere. A file SQLite cannot read at all (the reason to restore, often) is kept by its
     bytes, with its -wal: nothing can have it open as a database."""
     try:
-        connection = files.connect_file(target, timeout_ms=RESTORE_LOCK_TIMEOUT_MS)
-    except sqlite3.DatabaseError:
+        connection = files.connect_file(target, key=key, timeout_ms=RESTORE_LOCK_TIMEOUT_MS)
+    except sqlcipher.DatabaseError:
         connection = None
     if connection is not None:
         with closing(connection):
             try:
                 if not files.try_exclusive(connection):
                     raise BackupError(BACKUP_TARGET_IN_USE(path=str(target)))
-                files.copy_database(connection, aside)
+                files.copy_database(connection, aside, key=key)
                 return
-            except sqlite3.DatabaseError:  # malformed, not a database: fall through
+            except sqlcipher.DatabaseError:  # malformed, not a database: fall through
                 _remove_with_journal(aside)
     shutil.copyfile(target, aside)
     files.fsync_file(aside)
@@ -404,18 +423,24 @@ def _keep_aside(target: Path, aside: Path) -> None:
         shutil.copyfile(wal, Path(f"{aside}-wal"))
 
 
-def restore(backup: Path, target: Path, *, now: datetime | None = None) -> Path | None:
+def restore(
+    backup: Path, target: Path, *, now: datetime | None = None, key: bytes | None = None
+) -> Path | None:
     """Replace the database file `target` by the backup, all or nothing.
 
     The backup is refused (`BackupError`, nothing written) when it is missing, not a database,
     damaged, not ANTQ's or from a newer program version; so is a `target` that is open elsewhere.
     Otherwise the current file is kept aside as `<name>.before-restore-<time>.bak` (returned; None
     when there was no file), the backup is copied beside the target, flushed, and moved over it.
-    The target must be closed: the window closes its workspace before calling this."""
+    The target must be closed: the window closes its workspace before calling this.
+
+    `key`: the key of an encrypted database (the one the signed-in user unwrapped). A backup it
+    does not open is refused. The target's key file is kept (it has the newest passwords); when
+    there is none (a new PC), the backup's is copied beside the target."""
     now = datetime.now() if now is None else now
     if not backup.is_file():
         raise BackupError(BACKUP_MISSING(path=str(backup)))
-    if not files.has_sqlite_header(backup):
+    if key is None and not files.has_sqlite_header(backup):
         raise BackupError(BACKUP_NOT_SQLITE(path=str(backup)))
     if not target.parent.is_dir():
         raise StoreError(DB_FOLDER_MISSING(folder=str(target.parent)))
@@ -425,14 +450,17 @@ def restore(backup: Path, target: Path, *, now: datetime | None = None) -> Path 
     aside: Path | None = None
     try:
         try:
-            with closing(files.connect_file(backup)) as source:
-                files.copy_database(source, temporary)
-        except sqlite3.DatabaseError as error:
+            with closing(files.connect_file(backup, key=key)) as source:
+                files.copy_database(source, temporary, key=key)
+        except sqlcipher.DatabaseError as error:
             raise BackupError(BACKUP_DAMAGED(path=str(backup), detail=str(error))) from error
-        _refuse_backup(backup, temporary)
+        _refuse_backup(backup, temporary, key)
         if target.exists():
             aside = _aside_name(target, now)
-            _keep_aside(target, aside)
+            _keep_aside(target, aside, key)
+        target_keys = keyring.keyring_path(target)
+        if key is not None and not target_keys.exists():
+            keyring.Keyring.load(keyring.keyring_path(backup)).copy_to(target)
         # Only now, with the new file complete and the old one safe: a -wal or -journal left
         # beside the target would be played into the restored file and corrupt it.
         for suffix in ("-wal", "-shm", "-journal"):

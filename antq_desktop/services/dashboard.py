@@ -41,6 +41,7 @@ from antq_desktop.domain.enums import (
     ProgramStatus,
     RehabStatus,
 )
+from antq_desktop.services.permissions import Permission, allowed
 from antq_desktop.services.rehab_followups import find_overdue
 from antq_desktop.services.statistics import Statistics, compute_statistics, quarter_end
 from antq_desktop.services.units import subtree_ids, unit_by_code
@@ -370,8 +371,13 @@ def dashboard(workspace: Workspace, unit_code: str, today: date) -> Dashboard:
         scope = subtree_ids(session, unit.id)
         unit_names = _unit_names(session, scope)
         trend_start, shifts = _shifts_by_month(session, scope, today)
+        overdue = (  # a viewer may not see rehabilitation files, not even their names
+            _overdue_items(session, scope, today, unit_names)
+            if allowed(workspace, Permission.READ_REHAB)
+            else []
+        )
         todo = [
-            *_overdue_items(session, scope, today, unit_names),
+            *overdue,
             *_groups_without_shift(session, scope, today, unit_names),
             *_programs_not_evaluated(session, scope, quarter, unit_names),
         ]

@@ -1,15 +1,19 @@
 """The full check of a database file (`antq-desktop check`): SQLite's integrity check, the
-foreign-key check and the schema revision, reported as a list of problems in both languages."""
+foreign-key check, the schema revision and the hash chain of the audit trail, reported as a list
+of problems in both languages."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from antq_desktop.domain.messages import Message, Quantity, message
-from antq_desktop.store import files
+from antq_desktop.services import audit
+from antq_desktop.store import files, sqlcipher
 from antq_desktop.store.database import DB_MISSING, DB_NOT_SQLITE, StoreError
 from antq_desktop.store.migrate import head_revision, shipped_revisions
 
@@ -55,6 +59,8 @@ class CheckReport:
     revision: str | None
     head: str
     problems: tuple[Message, ...]
+    audit_entries: int = 0
+    """How many audit entries were checked (the chain is unbroken when `ok`)."""
 
     @property
     def ok(self) -> bool:
@@ -73,19 +79,30 @@ def _listed(problems: list[Message]) -> list[Message]:
     return [*problems[:MAX_LISTED_PROBLEMS], CHECK_MORE(count=Quantity(rest))]
 
 
-def check(path: Path) -> CheckReport:
-    """SQLite's full integrity check, the foreign-key check and the schema revision of a file.
+AUDIT_COLUMNS = "seq, at, username, action, record_kind, record_id, details_json, prev_hash, hash"
+
+
+def _audit_rows(connection: sqlcipher.Connection) -> Iterator[tuple[Any, ...]]:
+    rows = connection.execute(f"SELECT {AUDIT_COLUMNS} FROM audit_entries ORDER BY seq")
+    for seq, at, *rest in rows:
+        yield (seq, datetime.fromisoformat(at).replace(tzinfo=UTC), *rest)
+
+
+def check(path: Path, key: bytes | None = None) -> CheckReport:
+    """SQLite's full integrity check, the foreign-key check, the schema revision and the audit
+    trail's hash chain of a file (encrypted with `key`, or plain).
 
     A missing file or one that is not SQLite raises `StoreError`; everything else is reported."""
     if not path.is_file():
         raise StoreError(DB_MISSING(path=str(path)))
-    if not files.has_sqlite_header(path):
+    if key is None and not files.has_sqlite_header(path):
         raise StoreError(DB_NOT_SQLITE(path=str(path)))
     head = head_revision()
     problems: list[Message] = []
     revision: str | None = None
+    entries = 0
     try:
-        with closing(files.connect_file(path)) as connection:
+        with closing(files.connect_file(path, key=key)) as connection:
             connection.execute("PRAGMA query_only=ON")
             integrity = files.integrity_problems(connection, limit=MAX_LISTED_PROBLEMS + 1)
             problems += _listed([CHECK_INTEGRITY(detail=line) for line in integrity])
@@ -96,11 +113,15 @@ def check(path: Path) -> CheckReport:
                 ]
                 problems += _listed(foreign)
             revision = files.schema_revision(connection)
-    except sqlite3.DatabaseError as error:
+            if not integrity and "audit_entries" in files.table_names(connection):
+                chain = audit.verify_rows(_audit_rows(connection))
+                problems += chain.problems
+                entries = chain.entries
+    except sqlcipher.DatabaseError as error:
         problems.append(CHECK_UNREADABLE(detail=str(error)))
         return CheckReport(path, None, head, tuple(problems))
     if revision is None:
         problems.append(CHECK_NOT_ANTQ())
     elif revision not in shipped_revisions():
         problems.append(CHECK_TOO_NEW(revision=revision, head=head))
-    return CheckReport(path, revision, head, tuple(problems))
+    return CheckReport(path, revision, head, tuple(problems), entries)

@@ -42,6 +42,7 @@ from antq_desktop.services.memberships import (
     remove_membership,
     update_membership,
 )
+from antq_desktop.services.permissions import shown_citizen_id
 from antq_desktop.services.units import subtree_ids
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import Group, Membership, OrgUnit, PatrolShift, Person, Program
@@ -310,7 +311,11 @@ def members_with_contacts(workspace: Workspace, group_id: str) -> list[MemberLin
                 select(Person.id, Person.phone, Person.citizen_id).where(Person.id.in_(person_ids))
             )
         }
-    return [MemberLine(member, *contacts.get(member.person_id, (None, None))) for member in members]
+    lines = []
+    for member in members:
+        phone, citizen_id = contacts.get(member.person_id, (None, None))
+        lines.append(MemberLine(member, phone, shown_citizen_id(workspace, citizen_id)))
+    return lines
 
 
 def _members_on(today: Callable[[], date]) -> ScalarSelect[int]:

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from antq_desktop.domain.messages import MessageTemplate
+from antq_desktop.services.permissions import Permission, allowed, require, shown_citizen_id
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import OrgUnit
 
@@ -32,6 +33,8 @@ class ColumnKind(enum.Enum):
     MONEY = "money"
     DATE = "date"
     TIME = "time"
+    DATETIME = "datetime"
+    """A moment in UTC, shown in the PC's local time."""
     ENUM = "enum"
     """A `LabelledEnum` value; the window shows its label in the user's language."""
     CITIZEN_ID = "citizen_id"
@@ -93,6 +96,8 @@ class Listing:
     search: Callable[[str], Sequence[ColumnElement[bool]]]
     default_order: tuple[ColumnElement[Any] | InstrumentedAttribute[Any], ...]
     filters: Mapping[str, Filter] = field(default_factory=dict)
+    permission: Permission | None = None
+    """What the signed-in role needs to read this list at all (rehabilitation files)."""
 
     def column(self, key: str) -> ListColumn:
         for column in self.columns:
@@ -116,7 +121,22 @@ class Listing:
             statement = statement.order_by(key.desc() if request.descending else key.asc())
         return statement.order_by(*self.default_order, self.id_column)
 
+    def _allow(self, workspace: Workspace) -> None:
+        if self.permission is not None:
+            require(workspace, self.permission)
+
+    def _shown(self, workspace: Workspace, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Citizen IDs masked for a role that may not see them whole (the window masks them in
+        every list anyway; a viewer's copy never holds the full number)."""
+        if allowed(workspace, Permission.READ_CITIZEN_IDS):
+            return values
+        return tuple(
+            shown_citizen_id(workspace, value) if column.kind is ColumnKind.CITIZEN_ID else value
+            for column, value in zip(self.columns, values, strict=True)
+        )
+
     def count(self, workspace: Workspace, request: ListRequest) -> int:
+        self._allow(workspace)
         statement = self.base(select(func.count())).where(*self._conditions(request))
         with workspace.database.session() as session:
             return int(session.scalar(statement) or 0)
@@ -129,14 +149,19 @@ class Listing:
             *self._conditions(request)
         )
         statement = self._ordered(statement, request).limit(limit).offset(offset)
+        self._allow(workspace)
         with workspace.database.session() as session:
-            return [ListRow(str(row[0]), tuple(row[1:])) for row in session.execute(statement)]
+            return [
+                ListRow(str(row[0]), self._shown(workspace, tuple(row[1:])))
+                for row in session.execute(statement)
+            ]
 
     def ids(self, workspace: Workspace, request: ListRequest) -> list[str]:
         """Every record id of the list, in order (what the window keeps of a long list: then any
         page, however deep, is read by id at once instead of skipping rows with OFFSET)."""
         statement = self.base(select(self.id_column)).where(*self._conditions(request))
         statement = self._ordered(statement, request)
+        self._allow(workspace)
         with workspace.database.session() as session:
             return [str(record_id) for record_id in session.scalars(statement)]
 
@@ -147,8 +172,12 @@ class Listing:
         statement = self.base(select(self.id_column, *expressions)).where(
             self.id_column.in_(list(record_ids))
         )
+        self._allow(workspace)
         with workspace.database.session() as session:
-            found = {str(row[0]): tuple(row[1:]) for row in session.execute(statement)}
+            found = {
+                str(row[0]): self._shown(workspace, tuple(row[1:]))
+                for row in session.execute(statement)
+            }
         blank = (None,) * len(self.columns)
         return [ListRow(record_id, found.get(record_id, blank)) for record_id in record_ids]
 

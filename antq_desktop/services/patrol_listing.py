@@ -98,8 +98,8 @@ SHIFT_LIST = Listing(
     ),
     base=_base,
     search=_shift_search,
-    # Newest first: SQLite walks ix_patrol_shifts_shift_date backwards and only sorts the shifts
-    # of one day by time (checked with EXPLAIN QUERY PLAN in tests/services/test_shift_listing.py).
+    # Newest first: SQLite walks ix_patrol_shifts_shift_date_start_time backwards and never sorts
+    # the table (checked with EXPLAIN QUERY PLAN in tests/services/test_shift_listing.py).
     default_order=(PatrolShift.shift_date.desc(), PatrolShift.start_time.desc()),
     filters={
         "unit": in_subtree(Group.unit_id),

@@ -28,6 +28,7 @@ from antq_desktop.services.common import (
 )
 from antq_desktop.services.errors import ServiceError
 from antq_desktop.services.listing import ColumnKind, ListColumn, Listing, in_subtree
+from antq_desktop.services.permissions import shown_citizen_id
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import Membership, OrgUnit, PatrolParticipant, Person, RehabCase
 
@@ -59,14 +60,15 @@ class PersonView:
     """Ids of other people recorded with the same citizen ID: a flag for a person to merge."""
 
 
-def _view(person: Person, shares: tuple[str, ...] = ()) -> PersonView:
+def _view(workspace: Workspace, person: Person, shares: tuple[str, ...] = ()) -> PersonView:
+    """The person as the signed-in role may see them (citizen ID masked for a viewer)."""
     return PersonView(
         id=person.id,
         unit_id=person.unit_id,
         full_name=person.full_name,
         gender=person.gender,
         birth_date=person.birth_date,
-        citizen_id=person.citizen_id,
+        citizen_id=shown_citizen_id(workspace, person.citizen_id),
         phone=person.phone,
         address=person.address,
         notes=person.notes,
@@ -151,7 +153,9 @@ def create_person(workspace: Workspace, data: PersonInput) -> PersonView:
         _apply(person, valid)
         session.add(person)
         session.flush()
-        return _view(person, _others_with_citizen_id(session, valid.citizen_id, person.id))
+        return _view(
+            workspace, person, _others_with_citizen_id(session, valid.citizen_id, person.id)
+        )
 
 
 def update_person(workspace: Workspace, person_id: str, data: PersonInput) -> PersonView:
@@ -160,7 +164,9 @@ def update_person(workspace: Workspace, person_id: str, data: PersonInput) -> Pe
         valid = _checked_input(session, data, workspace.today())
         _apply(person, valid)
         session.flush()
-        return _view(person, _others_with_citizen_id(session, valid.citizen_id, person.id))
+        return _view(
+            workspace, person, _others_with_citizen_id(session, valid.citizen_id, person.id)
+        )
 
 
 PERSON_IN_USE = message(
@@ -192,7 +198,9 @@ def delete_person(workspace: Workspace, person_id: str) -> None:
 def get_person(workspace: Workspace, person_id: str) -> PersonView:
     with workspace.database.session() as session:
         person = get_live(session, Person, person_id)
-        return _view(person, _others_with_citizen_id(session, person.citizen_id, person.id))
+        return _view(
+            workspace, person, _others_with_citizen_id(session, person.citizen_id, person.id)
+        )
 
 
 def find_by_citizen_id(workspace: Workspace, citizen_id: str) -> list[PersonView]:
@@ -202,7 +210,7 @@ def find_by_citizen_id(workspace: Workspace, citizen_id: str) -> list[PersonView
         rows = session.scalars(
             select(Person).where(Person.citizen_id == digits, Person.deleted_at.is_(None))
         )
-        return [_view(row) for row in rows]
+        return [_view(workspace, row) for row in rows]
 
 
 def _search_filter(query: str) -> list[ColumnElement[bool]]:
@@ -230,7 +238,7 @@ def search_people(
         statement = statement.where(Person.unit_id.in_(unit_ids))
     statement = statement.order_by(Person.sort_key, Person.id).limit(limit).offset(offset)
     with workspace.database.session() as session:
-        return [_view(row) for row in session.scalars(statement)]
+        return [_view(workspace, row) for row in session.scalars(statement)]
 
 
 def count_people(

@@ -26,6 +26,7 @@ from antq_desktop.services.common import (
     not_before,
     not_in_future,
 )
+from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.rehab_followups import (
     NO_FOLLOW_UP_GRACE_DAYS,
     FollowUpInput,
@@ -325,6 +326,7 @@ def delete_case(workspace: Workspace, case_id: str) -> None:
 
 
 def get_case(workspace: Workspace, case_id: str) -> CaseView:
+    require(workspace, Permission.READ_REHAB)
     with workspace.database.session() as session:
         case = get_live(session, RehabCase, case_id)
         return _view(case, _person_name(session, case.person_id))
@@ -356,6 +358,7 @@ def list_cases(
     """Cases matching every filter, in Vietnamese name order of the person helped.
 
     `query` matches the person's name without accents, citizen ID or phone."""
+    require(workspace, Permission.READ_REHAB)
     statement = (
         select(RehabCase, Person.full_name)
         .join(Person, Person.id == RehabCase.person_id)
@@ -375,6 +378,7 @@ def count_cases(
     status: RehabStatus | None = None,
     query: str = "",
 ) -> int:
+    require(workspace, Permission.READ_REHAB)
     statement = (
         select(func.count())
         .select_from(RehabCase)

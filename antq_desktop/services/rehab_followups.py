@@ -29,6 +29,7 @@ from antq_desktop.services.common import (
     not_in_future,
     optional_text,
 )
+from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import FollowUp, Person, RehabCase, RehabHelper, Support
 
@@ -189,6 +190,7 @@ def remove_follow_up(workspace: Workspace, follow_up_id: str) -> None:
 
 def list_follow_ups(workspace: Workspace, case_id: str) -> list[FollowUpView]:
     """The follow-ups of a case, newest first."""
+    require(workspace, Permission.READ_REHAB)
     with workspace.database.session() as session:
         get_live(session, RehabCase, case_id)
         rows = session.scalars(
@@ -273,6 +275,7 @@ def remove_support(workspace: Workspace, support_id: str) -> None:
 
 def list_supports(workspace: Workspace, case_id: str) -> list[SupportView]:
     """The supports of a case, newest first."""
+    require(workspace, Permission.READ_REHAB)
     with workspace.database.session() as session:
         get_live(session, RehabCase, case_id)
         rows = session.scalars(
@@ -290,6 +293,7 @@ def overdue_follow_ups(
     workspace: Workspace, unit_ids: list[str] | None, as_of: date
 ) -> list[OverdueCase]:
     """Active cases that need a follow-up on `as_of`, most overdue first (see `find_overdue`)."""
+    require(workspace, Permission.READ_REHAB)
     with workspace.database.session() as session:
         return find_overdue(session, unit_ids, as_of)
 

@@ -29,6 +29,7 @@ from antq_desktop.services.common import (
     span_text,
     spans_overlap,
 )
+from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import RehabCase, RehabHelper
 
@@ -207,6 +208,7 @@ def list_helpers(
     workspace: Workspace, case_id: str, active_on: date | None = None
 ) -> list[HelperView]:
     """The helpers of a case (or those serving on `active_on`): organisations first, then family."""
+    require(workspace, Permission.READ_REHAB)
     family_last = sql_case((RehabHelper.kind == HelperKind.FAMILY, 1), else_=0)
     statement = (
         select(RehabHelper)

@@ -28,6 +28,7 @@ from antq_desktop.services.listing import (
     on_or_before,
 )
 from antq_desktop.services.people import PersonView, search_people
+from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.programs import list_programs
 from antq_desktop.services.rehab_followups import NO_FOLLOW_UP_GRACE_DAYS, OverdueCase, find_overdue
 from antq_desktop.services.units import subtree_ids
@@ -98,6 +99,7 @@ def _overdue_on(value: Any) -> ColumnElement[bool] | None:
 
 CASE_LIST = Listing(
     name="rehab_cases",
+    permission=Permission.READ_REHAB,
     id_column=RehabCase.id,
     columns=(
         ListColumn("person", PERSON_HELPED, Person.full_name, sort_by=Person.sort_key),
@@ -168,6 +170,7 @@ def choice_of(person: PersonView) -> PersonChoice:
 
 def find_people(workspace: Workspace, query: str, limit: int = 30) -> list[PersonChoice]:
     """People whose name (typed with or without marks), citizen ID or phone matches `query`."""
+    require(workspace, Permission.READ_REHAB)
     if not fold(query):
         return []
     return [choice_of(person) for person in search_people(workspace, query, limit=limit)]
@@ -190,6 +193,7 @@ def rehab_programs(workspace: Workspace, unit_id: str | None) -> list[tuple[str,
 
 def overdue_in_unit(workspace: Workspace, unit_id: str | None, as_of: date) -> list[OverdueCase]:
     """`find_overdue` for a unit and the units below it (None: every unit)."""
+    require(workspace, Permission.READ_REHAB)
     with workspace.database.session() as session:
         unit_ids = subtree_ids(session, unit_id) if unit_id else None
         return find_overdue(session, unit_ids, as_of)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from antq_desktop.domain.messages import Message, message
+from antq_desktop.store import sqlcipher
 from antq_desktop.store.stamping import CONTEXT_KEY, ChangeContext
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = sqlcipher.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 10_000
 
 DB_MISSING = message(
@@ -45,6 +46,15 @@ DB_FOLDER_MISSING = message(
     "Thư mục {folder} không tồn tại. Hãy tạo thư mục trước hoặc chọn thư mục khác.",
     "The folder {folder} does not exist. Create it first or choose another folder.",
 )
+DB_KEY_MISMATCH = message(
+    "db.key_mismatch",
+    "Tệp khóa {path}.keys không mở được tệp dữ liệu {path}: hai tệp không đi cùng nhau, hoặc tệp "
+    "dữ liệu bị hỏng. Hãy chép đúng cặp tệp (tệp dữ liệu và tệp .keys cạnh nó) hoặc khôi phục từ "
+    "bản sao lưu.",
+    "The key file {path}.keys does not open the database {path}: the two files do not belong "
+    "together, or the database is damaged. Copy the right pair (the database and the .keys file "
+    "beside it) or restore a backup.",
+)
 
 
 class StoreError(Exception):
@@ -56,6 +66,7 @@ class StoreError(Exception):
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    sqlcipher.quiet(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -64,9 +75,19 @@ def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine with foreign keys, WAL, synchronous=FULL and a busy timeout on every connection."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine with foreign keys, WAL, synchronous=FULL and a busy timeout on every connection,
+    on SQLCipher: keyed with `key` through SQLAlchemy's `sqlite+pysqlcipher` dialect (which sends
+    the key first on every connection), or a plain file when `key` is None."""
+    if key is None:
+        url = URL.create("sqlite", database=str(path))
+    else:
+        url = URL.create(
+            "sqlite+pysqlcipher", password=sqlcipher.key_literal(key), database=str(path)
+        )
+    # pysqlcipher would pick SingletonThreadPool; the worker threads want the file pool.
+    engine = create_engine(url, module=sqlcipher.dbapi, poolclass=QueuePool)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
@@ -79,28 +100,42 @@ def _is_other_programs_database(path: Path) -> bool:
     An unreadable or damaged file is not judged here; the integrity check reports it.
     """
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        connection = sqlcipher.connect(f"{path.resolve().as_uri()}?mode=ro", key=None, uri=True)
+    except sqlcipher.Error:
         return False
     try:
         rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         tables = {row[0] for row in rows}
-    except sqlite3.Error:
+    except sqlcipher.Error:
         return False
     finally:
         connection.close()
     return bool(tables) and "alembic_version" not in tables
 
 
-def check_is_sqlite_file(path: Path) -> None:
+def check_is_sqlite_file(path: Path, key: bytes | None = None) -> None:
     """Refuse, before the engine's settings touch it, a file that is missing, not a SQLite
-    database, or a SQLite database of another program (tables, but no ANTQ schema revision)."""
+    database, or a SQLite database of another program (tables, but no ANTQ schema revision).
+
+    With a key the file is encrypted and starts with random bytes: only its presence is checked
+    here; a file the key does not open is refused when the engine first reads it."""
     if not path.is_file():
         raise StoreError(DB_MISSING(path=str(path)))
+    if key is not None:
+        return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER or _is_other_programs_database(path):
         raise StoreError(DB_NOT_SQLITE(path=str(path)))
+
+
+def check_key(engine: Engine, path: Path) -> None:
+    """Refuse an encrypted file the engine's key does not open (the first read decrypts page 1)."""
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
+    except Exception as error:  # "file is not a database"
+        raise StoreError(DB_KEY_MISMATCH(path=str(path))) from error
 
 
 def check_integrity(engine: Engine, path: Path) -> None:
@@ -120,9 +155,11 @@ def check_integrity(engine: Engine, path: Path) -> None:
 class Database:
     """An open database file: one engine, sessions that carry who is changing what."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, key: bytes | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.key = key
+        """The SQLCipher key the file is encrypted with (None: a plain file)."""
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.change_context: ChangeContext | None = None
 

@@ -1,19 +1,20 @@
 """Whole database files outside the engine: plain connections, consistent copies, file checks.
 
 Every connection that copies or checks a whole file is opened by `connect_file`, and every copy is
-made by `copy_database`. When the file is encrypted (SQLCipher, a later issue) the key is given in
-those two places only: `connect_file` sends `PRAGMA key`, and `copy_database` keeps SQLite's
-online backup API between two connections with the same key (or uses `sqlcipher_export` where the
-keys differ). Nothing here ever copies the bytes of a file that SQLite may have open.
+made by `copy_database` (or `encrypt_copy` for a plain file). The SQLCipher key is given in those
+places only: `connect_file` sends `PRAGMA key`, and `copy_database` keeps SQLite's online backup
+API between two connections with the same key, so a copy of an encrypted file is never plaintext.
+Nothing here ever copies the bytes of a file that SQLite may have open.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
+from antq_desktop.store import sqlcipher
 from antq_desktop.store.database import BUSY_TIMEOUT_MS, SQLITE_HEADER
+from antq_desktop.store.sqlcipher import Connection
 
 ALEMBIC_TABLE = "alembic_version"
 
@@ -27,13 +28,17 @@ def has_sqlite_header(path: Path) -> bool:
         return False
 
 
-def connect_file(path: Path, *, timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
-    """A plain connection to an existing database file, in autocommit mode.
+def connect_file(
+    path: Path, *, key: bytes | None = None, timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Connection:
+    """A plain connection to an existing database file (keyed with `key` when it is encrypted),
+    in autocommit mode.
 
     `mode=rw` never creates a missing file (SQLite's `mode=ro` would leave empty -wal and -shm
     files beside a WAL database, so reading is done read-write with `PRAGMA query_only` instead)."""
-    connection = sqlite3.connect(
+    connection = sqlcipher.connect(
         f"{path.resolve().as_uri()}?mode=rw",
+        key=key,
         uri=True,
         timeout=timeout_ms / 1000,
         isolation_level=None,
@@ -61,15 +66,17 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of the database `source` sees into the new file `target`.
+def copy_database(source: Connection, target: Path, *, key: bytes | None = None) -> None:
+    """A consistent copy of the database `source` sees into the new file `target`, encrypted with
+    `key` (the key `source` was opened with: SQLCipher's backup API copies pages between two
+    connections with the same key).
 
     SQLite's online backup API in one step: the copy reads one snapshot, so a writer on another
     connection (the window, in WAL mode) can neither block it nor make it inconsistent. The copy
     is then made a single self-contained file (rollback journal, no -wal beside it) and flushed."""
     if target.exists():
         raise FileExistsError(f"{target} exists")
-    destination = sqlite3.connect(target, isolation_level=None)
+    destination = sqlcipher.connect(target, key=key, isolation_level=None)
     try:
         source.backup(destination)
         destination.execute("PRAGMA journal_mode=DELETE")
@@ -78,9 +85,31 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     fsync_file(target)
 
 
-def integrity_problems(connection: sqlite3.Connection, *, limit: int = 100) -> list[str]:
+def encrypt_copy(source: Path, target: Path, key: bytes) -> None:
+    """An encrypted copy (with `key`) of the plain database file `source` into the new file
+    `target`, by SQLCipher's `sqlcipher_export` (the backup API cannot copy between a plain and
+    an encrypted file). The source is read in one transaction, so the copy is consistent."""
+    if target.exists():
+        raise FileExistsError(f"{target} exists")
+    connection = connect_file(source)
+    try:
+        connection.execute(
+            "ATTACH DATABASE ? AS encrypted KEY ?", (str(target), sqlcipher.key_literal(key))
+        )
+        connection.execute("BEGIN")
+        connection.execute("SELECT sqlcipher_export('encrypted')")
+        version = connection.execute("PRAGMA main.user_version").fetchone()[0]
+        connection.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        connection.execute("COMMIT")
+        connection.execute("DETACH DATABASE encrypted")
+    finally:
+        connection.close()
+    fsync_file(target)
+
+
+def integrity_problems(connection: Connection, *, limit: int = 100) -> list[str]:
     """The lines of SQLite's full `PRAGMA integrity_check` (b-trees, indexes, constraints);
-    empty when the file is sound. Raises `sqlite3.DatabaseError` when it cannot even be read."""
+    empty when the file is sound. Raises `sqlcipher.DatabaseError` when it cannot even be read."""
     rows = connection.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
     lines = [line.strip() for row in rows for line in str(row[0]).splitlines()]
     problems = [line for line in lines if line and not line.startswith("***")]
@@ -88,19 +117,19 @@ def integrity_problems(connection: sqlite3.Connection, *, limit: int = 100) -> l
 
 
 def foreign_key_problems(
-    connection: sqlite3.Connection,
+    connection: Connection,
 ) -> list[tuple[str, int | None, str]]:
     """(table, rowid, referenced table) of every row whose reference points nowhere."""
     rows = connection.execute("PRAGMA foreign_key_check").fetchall()
     return [(str(row[0]), row[1], str(row[2])) for row in rows]
 
 
-def table_names(connection: sqlite3.Connection) -> set[str]:
+def table_names(connection: Connection) -> set[str]:
     rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     return {str(row[0]) for row in rows}
 
 
-def schema_revision(connection: sqlite3.Connection) -> str | None:
+def schema_revision(connection: Connection) -> str | None:
     """The ANTQ schema revision recorded in the file; None when there is none (not ours)."""
     if ALEMBIC_TABLE not in table_names(connection):
         return None
@@ -108,7 +137,7 @@ def schema_revision(connection: sqlite3.Connection) -> str | None:
     return str(row[0]) if row is not None else None
 
 
-def try_exclusive(connection: sqlite3.Connection) -> bool:
+def try_exclusive(connection: Connection) -> bool:
     """Take the file for this connection alone until it is closed (no other connection, in any
     process, may read or write it); False when another connection has it open.
 
@@ -117,7 +146,7 @@ def try_exclusive(connection: sqlite3.Connection) -> bool:
     connection.execute("PRAGMA locking_mode=EXCLUSIVE")
     try:
         connection.execute("BEGIN EXCLUSIVE")
-    except sqlite3.OperationalError as error:
+    except sqlcipher.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             return False
         raise

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,23 +86,22 @@ def current_revision(engine: Engine) -> str | None:
         return str(row[0]) if row is not None else None
 
 
-def backup_copy(path: Path, label: str) -> Path:
-    """A consistent copy of the file beside it (SQLite's online backup API; safe with WAL)."""
+def backup_copy(path: Path, label: str, key: bytes | None = None) -> Path:
+    """A consistent copy of the file beside it (SQLite's online backup API; safe with WAL),
+    encrypted with the file's own key."""
+    from antq_desktop.store import files
+
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    source = sqlite3.connect(path)
+    source = files.connect_file(path, key=key)
     try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
+        files.copy_database(source, target, key=key)
     finally:
         source.close()
     return target
 
 
-def upgrade_to_head(engine: Engine, path: Path) -> Path | None:
+def upgrade_to_head(engine: Engine, path: Path, key: bytes | None = None) -> Path | None:
     """Migrate the file to head; return the path of the copy made before an upgrade, if any."""
     head = head_revision()
     try:
@@ -122,7 +120,7 @@ def upgrade_to_head(engine: Engine, path: Path) -> Path | None:
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise StoreError(DB_TOO_NEW(path=str(path), revision=current))
-    copy = backup_copy(path, f"before-upgrade-{current}") if current is not None else None
+    copy = backup_copy(path, f"before-upgrade-{current}", key) if current is not None else None
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

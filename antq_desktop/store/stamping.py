@@ -35,6 +35,10 @@ class ChangeContext:
     clock: HybridLogicalClock
     now_ms: Callable[[], int] = field(default=_wall_clock_ms)
     apply_incoming: bool = False
+    role: str = ""
+    permissions: frozenset[str] = frozenset()
+    """The signed-in user's role and what it may do (`services.permissions`); the services check
+    them when changes flush."""
 
     def next_stamp(self) -> Stamp:
         return self.clock.tick(self.now_ms())

@@ -200,7 +200,7 @@ EXTRA_REVISION = '''"""a later schema, for the upgrade test only"""
 
 from alembic import op
 
-revision = "0002"
+revision = "9001"
 down_revision = "{down_revision}"
 branch_labels = None
 depends_on = None
@@ -222,11 +222,11 @@ def ship_a_later_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     shutil.copytree(
         migrate.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
-    (copy / "versions" / "0002_later_schema_for_test.py").write_text(
+    (copy / "versions" / "9001_later_schema_for_test.py").write_text(
         EXTRA_REVISION.replace("{down_revision}", old_head), encoding="utf-8"
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", copy)
-    assert head_revision() == "0002"
+    assert head_revision() == "9001"
 
 
 def test_an_older_database_is_copied_aside_then_upgraded(
@@ -263,7 +263,7 @@ def test_an_older_database_is_copied_aside_then_upgraded(
     finally:
         connection.close()
 
-    assert sqlite_revision(path) == "0002"
+    assert sqlite_revision(path) == "9001"
     connection = sqlite3.connect(path)
     try:
         indexes = {row[1] for row in connection.execute("PRAGMA index_list('people')")}

@@ -1,7 +1,7 @@
 """All tables. Importing this package registers every model on `Base.metadata`."""
 
 from antq_desktop.store.base import Base, SyncedMixin
-from antq_desktop.store.models.local import Setting
+from antq_desktop.store.models.local import AuditEntry, Setting, UserAccount
 from antq_desktop.store.models.org import OrgUnit
 from antq_desktop.store.models.patrols import Finding, PatrolParticipant, PatrolShift
 from antq_desktop.store.models.people import Person
@@ -26,6 +26,7 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
 
 __all__ = [
     "SYNCED_MODELS",
+    "AuditEntry",
     "Base",
     "Evaluation",
     "Finding",
@@ -42,4 +43,5 @@ __all__ = [
     "Setting",
     "Support",
     "SyncedMixin",
+    "UserAccount",
 ]

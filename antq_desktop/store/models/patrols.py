@@ -28,7 +28,7 @@ class PatrolShift(SyncedMixin, Base):
 
     __table_args__ = (
         Index("ix_patrol_shifts_group_id_shift_date", "group_id", "shift_date"),
-        Index("ix_patrol_shifts_shift_date", "shift_date"),
+        Index("ix_patrol_shifts_shift_date_start_time", "shift_date", "start_time"),
     )
 
 
