@@ -8,9 +8,9 @@ in English with `--lang en`, and nothing is written.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
 from antq_desktop import __version__
 from antq_desktop import cli_texts as texts
 from antq_desktop.domain.enums import (
+    AuditAction,
     FindingAction,
     FindingCategory,
     LabelledEnum,
@@ -31,23 +32,23 @@ from antq_desktop.domain.enums import (
     ProgramKind,
     Rating,
     UnitLevel,
+    UserRole,
 )
 from antq_desktop.domain.messages import Message, MessageTemplate, Quantity
 from antq_desktop.domain.text import format_number
 from antq_desktop.domain.validation import ValidationFailed, format_date
-from antq_desktop.services import backups, file_check
+from antq_desktop.services import accounts, audit, backups, file_check
+from antq_desktop.services.accounts import NewAccount
 from antq_desktop.services.errors import ServiceError
+from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.statistics import Statistics, compute_statistics
-from antq_desktop.services.workspace import (
-    NewUnit,
-    StoreError,
-    create_workspace,
-    open_workspace,
-)
+from antq_desktop.services.workspace import NewUnit, StoreError, Workspace
+from antq_desktop.store import keyring, sqlcipher
 
 PROG = "antq-desktop"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 MAX_SCALE = 1000
+CHANNEL = "command line"
 
 
 class CommandError(Exception):
@@ -157,6 +158,7 @@ def build_parser(language: str) -> OneLineParser:
     )
     parser.add_argument("--lang", choices=["vi", "en"], default=language, help=say(texts.HELP_LANG))
     parser.add_argument("--db", type=Path, help=say(texts.HELP_DB))
+    parser.add_argument("--user", default=default_user(), help=say(texts.HELP_USER))
     commands = parser.add_subparsers(
         dest="command", metavar="{init,demo,stats,backup,restore,check}", parser_class=OneLineParser
     )
@@ -218,16 +220,78 @@ def build_parser(language: str) -> OneLineParser:
         sub.add_argument(
             "--lang", choices=["vi", "en"], default=language, help=say(texts.HELP_LANG)
         )
+        sub.add_argument("--user", default=default_user(), help=say(texts.HELP_USER))
     return parser
+
+
+# --- who runs the command -----------------------------------------------------------------------
+
+
+def default_user() -> str:
+    return os.environ.get("ANTQ_USER", "").strip() or accounts.DEFAULT_ADMIN
+
+
+def _password(args: argparse.Namespace) -> str:
+    """ANTQ_PASSWORD, else asked without echo in a terminal; refused otherwise."""
+    given = os.environ.get("ANTQ_PASSWORD")
+    if given:
+        return given
+    if sys.stdin.isatty():
+        return getpass.getpass(texts.PASSWORD_PROMPT(user=args.user).render(args.lang))
+    raise CommandError(texts.NO_PASSWORD(user=args.user))
+
+
+def _new_admin(args: argparse.Namespace) -> NewAccount:
+    """The administrator of a new (or newly encrypted) file: ANTQ_PASSWORD, else asked twice."""
+    given = os.environ.get("ANTQ_PASSWORD")
+    if not given and sys.stdin.isatty():
+        given = getpass.getpass(texts.NEW_PASSWORD_PROMPT(user=args.user).render(args.lang))
+        again = getpass.getpass(texts.REPEAT_PASSWORD_PROMPT().render(args.lang))
+        if given != again:
+            raise CommandError(accounts.PASSWORD_MISMATCH())
+    if not given:
+        raise CommandError(texts.NO_PASSWORD(user=args.user))
+    return NewAccount(args.user, given, "", UserRole.ADMIN)
+
+
+def _sign_in(args: argparse.Namespace) -> Workspace:
+    """The record book of `--db` as the user of `--user`. A plain file (made before accounts
+    existed) is encrypted first, with that user as its administrator."""
+    path: Path = args.db
+    if path.is_file() and sqlcipher.is_plaintext(path):
+        workspace = accounts.protect(path, _new_admin(args))
+        print(
+            texts.ENCRYPTED_NOW(path=str(path), user=workspace.user).render(args.lang),
+            file=sys.stderr,
+        )
+        return workspace
+    return accounts.sign_in(path, args.user, _password(args), channel=CHANNEL, record=False)
+
+
+def _signed_in(workspace: Workspace, args: argparse.Namespace) -> None:
+    """The command succeeded: its sign-in goes into the audit trail (a refused one writes
+    nothing)."""
+    accounts.record_sign_in(workspace, CHANNEL, command=str(args.command))
+
+
+def _key_of(args: argparse.Namespace, path: Path) -> bytes | None:
+    """The key of an encrypted file, unwrapped with the user's password (None for a plain one)."""
+    if not path.is_file() or sqlcipher.is_plaintext(path):
+        return None
+    if not keyring.keyring_path(path).is_file():
+        keys = str(keyring.keyring_path(path))
+        raise CommandError(accounts.KEYRING_MISSING(database=str(path), path=keys))
+    return accounts.unlock(path, args.user, _password(args))
 
 
 def _run_init(args: argparse.Namespace) -> Message:
     superior = None
     if args.superior or args.superior_code:
         superior = NewUnit(args.superior or "", args.superior_code or "", args.superior_level)
-    workspace = create_workspace(
+    workspace = accounts.create_protected(
         args.db,
         NewUnit(args.unit, args.code, args.level, args.place),
+        _new_admin(args),
         superior_unit=superior,
         officer_name=args.officer,
         officer_title=args.title,
@@ -247,6 +311,7 @@ def _run_demo(args: argparse.Namespace) -> Message:
         scenario=args.scenario,
         scale=args.scale,
         progress=progress if sys.stderr.isatty() else None,
+        admin=_new_admin(args),
     )
     counts = {table: Quantity(count) for table, count in summary.counts.items()}
     return texts.DEMO_DONE(
@@ -263,9 +328,10 @@ def _run_demo(args: argparse.Namespace) -> Message:
 
 
 def _run_stats(args: argparse.Namespace) -> str:
-    workspace = open_workspace(args.db)
+    workspace = _sign_in(args)
     try:
         figures = compute_statistics(workspace, args.unit, args.date_from, args.date_to)
+        _signed_in(workspace, args)
     finally:
         workspace.close()
     if args.json:
@@ -284,21 +350,52 @@ class Outcome:
 
 def _run_backup(args: argparse.Namespace) -> Message:
     now = datetime.now()
-    folder = args.folder if args.folder is not None else backups.backup_folder(args.db)
-    made = backups.make_backup(args.db, folder, now=now)
+    workspace = _sign_in(args)  # a plain file is encrypted first: backups are never plain
+    try:
+        require(workspace, Permission.MAKE_BACKUP)
+        folder = args.folder if args.folder is not None else backups.backup_folder(workspace)
+        made = backups.make_backup(workspace, folder, now=now)
+        _signed_in(workspace, args)
+        audit.record_event(workspace, AuditAction.BACKUP, {"file": str(made)})
+    finally:
+        workspace.close()
     removed = backups.rotate(folder, args.db.stem, now=now, keep=made)
     return texts.BACKUP_DONE(path=str(made), removed=Quantity(len(removed)))
 
 
 def _run_restore(args: argparse.Namespace) -> Message:
-    aside = backups.restore(args.backup, args.db, now=datetime.now())
+    """Restoring is the administrator's: an encrypted current file is signed into first (which
+    checks the role and gives the key). On a new PC (no current file) the backup's own key file
+    gives the key."""
+    key: bytes | None = None
+    if args.db.is_file() and not sqlcipher.is_plaintext(args.db):
+        password = _password(args)
+        try:
+            workspace = accounts.sign_in(args.db, args.user, password, verify=False, record=False)
+        except StoreError:  # the file is too damaged to read its accounts: the key file decides
+            key = accounts.unlock(args.db, args.user, password)
+        else:
+            try:
+                require(workspace, Permission.RESTORE_BACKUP)
+                key = workspace.database.key
+            finally:
+                workspace.close()
+    elif args.backup.is_file() and not sqlcipher.is_plaintext(args.backup):
+        key = _key_of(args, args.backup)
+    aside = backups.restore(args.backup, args.db, now=datetime.now(), key=key)
+    if key is not None:
+        workspace = accounts.sign_in(args.db, args.user, _password(args), channel=CHANNEL)
+        try:
+            audit.record_event(workspace, AuditAction.RESTORE, {"backup": str(args.backup)})
+        finally:
+            workspace.close()
     if aside is None:
         return texts.RESTORED_NEW(path=str(args.db), backup=str(args.backup))
     return texts.RESTORED(path=str(args.db), backup=str(args.backup), aside=str(aside))
 
 
 def _run_check(args: argparse.Namespace) -> Outcome:
-    report = file_check.check(args.db)
+    report = file_check.check(args.db, _key_of(args, args.db))
     path = str(args.db)
     if report.ok and report.needs_upgrade:
         summary = texts.CHECK_OK_OLDER(path=path, revision=report.revision, head=report.head)
@@ -308,7 +405,12 @@ def _run_check(args: argparse.Namespace) -> Outcome:
         lines = [texts.CHECK_PROBLEMS(path=path, count=Quantity(len(report.problems)))]
         lines += list(report.problems)
         return Outcome("\n".join(line.render(args.lang) for line in lines), EXIT_REFUSED)
-    return Outcome(summary.render(args.lang), EXIT_OK)
+    lines = [summary]
+    if report.audit_entries:
+        lines.append(texts.CHECK_AUDIT(count=Quantity(report.audit_entries)))
+    if sqlcipher.is_plaintext(args.db):
+        lines.append(texts.CHECK_PLAIN())
+    return Outcome("\n".join(line.render(args.lang) for line in lines), EXIT_OK)
 
 
 _ENUMS_BY_SECTION: dict[str, type[LabelledEnum]] = {
@@ -367,7 +469,7 @@ def _refusal(error: BaseException, args: argparse.Namespace | None) -> Message |
     path = str(getattr(args, "db", "") or "")
     if isinstance(error, StoreError | ServiceError | CommandError):
         return error.message
-    if isinstance(error, SqlAlchemyDatabaseError | sqlite3.DatabaseError):
+    if isinstance(error, SqlAlchemyDatabaseError | sqlcipher.DatabaseError):
         detail = str(getattr(error, "orig", error)).splitlines()[0]
         return texts.DB_CORRUPT(path=path, detail=detail)
     if isinstance(error, OSError):

@@ -221,3 +221,45 @@ ARGPARSE_VI = {
         "tùy chọn %(option)s không rõ: có thể là %(matches)s"
     ),
 }
+
+HELP_USER = message(
+    "cli.help.user",
+    "tên đăng nhập (mặc định: biến ANTQ_USER, nếu không có thì admin); mật khẩu lấy từ biến "
+    "ANTQ_PASSWORD hoặc được hỏi khi chạy trong cửa sổ lệnh",
+    "user name (default: the ANTQ_USER variable, else admin); the password comes from the "
+    "ANTQ_PASSWORD variable or is asked for in a terminal",
+)
+PASSWORD_PROMPT = message("cli.password_prompt", "Mật khẩu của {user}: ", "Password for {user}: ")
+NEW_PASSWORD_PROMPT = message(
+    "cli.new_password_prompt",
+    "Đặt mật khẩu cho tài khoản quản trị {user}: ",
+    "Choose a password for the administrator {user}: ",
+)
+REPEAT_PASSWORD_PROMPT = message(
+    "cli.repeat_password_prompt", "Gõ lại mật khẩu: ", "Type the password again: "
+)
+NO_PASSWORD = message(
+    "cli.no_password",
+    "Cần mật khẩu của {user}: hãy đặt biến môi trường ANTQ_PASSWORD, hoặc chạy lệnh trong cửa "
+    "sổ lệnh để được hỏi.",
+    "The password of {user} is needed: set the ANTQ_PASSWORD environment variable, or run the "
+    "command in a terminal to be asked for it.",
+)
+ENCRYPTED_NOW = message(
+    "cli.encrypted_now",
+    "Tệp {path} chưa được mã hóa: đã mã hóa và tạo tài khoản quản trị {user} (bản sao lưu trong "
+    "thư mục sao lưu).",
+    "The file {path} was not encrypted: it is now, with the administrator account {user} (a "
+    "backup is in the backup folder).",
+)
+CHECK_PLAIN = message(
+    "cli.check_plain",
+    "Lưu ý: tệp chưa được mã hóa và chưa có tài khoản; mở bằng chương trình để mã hóa.",
+    "Note: the file is not encrypted and has no accounts yet; open it with the program to "
+    "encrypt it.",
+)
+CHECK_AUDIT = message(
+    "cli.check_audit",
+    "Nhật ký thay đổi: {count} dòng, liền mạch.",
+    "Audit trail: {count} entries, unbroken.",
+)

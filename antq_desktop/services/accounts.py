@@ -35,7 +35,7 @@ from antq_desktop.services.workspace import (
     open_workspace,
 )
 from antq_desktop.store import files, keyring, sqlcipher
-from antq_desktop.store.database import StoreError, check_integrity, make_engine
+from antq_desktop.store.database import DB_MISSING, StoreError, check_integrity, make_engine
 from antq_desktop.store.models import UserAccount
 
 MAX_FAILURES = 5
@@ -73,10 +73,12 @@ INACTIVE = message(
 )
 KEYRING_MISSING = message(
     "account.keyring_missing",
-    "Không tìm thấy tệp khóa {path} cạnh tệp dữ liệu. Tệp dữ liệu đã mã hóa chỉ mở được cùng tệp "
-    "khóa của nó: hãy chép cả hai tệp, hoặc khôi phục từ bản sao lưu (có tệp .keys đi kèm).",
-    "The key file {path} is missing beside the database. An encrypted database opens only with "
-    "its key file: copy both files, or restore a backup (it has its .keys file beside it).",
+    "Tệp {database} không phải tệp dữ liệu ANTQ, hoặc là tệp đã mã hóa nhưng thiếu tệp khóa "
+    "{path} bên cạnh. Tệp đã mã hóa chỉ mở được cùng tệp khóa của nó: hãy chép cả hai tệp, hoặc "
+    "khôi phục từ bản sao lưu (có tệp .keys đi kèm).",
+    "The file {database} is not an ANTQ database, or it is encrypted and its key file {path} is "
+    "missing beside it. An encrypted database opens only with its key file: copy both files, or "
+    "restore a backup (it has its .keys file beside it).",
 )
 KEYRING_DAMAGED = message(
     "account.keyring_damaged",
@@ -194,7 +196,7 @@ def _load_keyring(path: Path) -> keyring.Keyring:
         return keyring.Keyring.load(keys)
     except keyring.KeyringError as error:
         if not keys.exists():
-            raise StoreError(KEYRING_MISSING(path=str(keys))) from error
+            raise StoreError(KEYRING_MISSING(database=str(path), path=str(keys))) from error
         raise StoreError(KEYRING_DAMAGED(path=str(keys), detail=str(error))) from error
 
 
@@ -207,6 +209,8 @@ def unlock(path: Path, username: str, password: str, *, now: datetime | None = N
     account after `MAX_FAILURES` of them within `LOCK_MINUTES`."""
     now = now or datetime.now(UTC)
     name = normal_username(username)
+    if not path.is_file():
+        raise StoreError(DB_MISSING(path=str(path)))
     keys = _load_keyring(path)
     entry = keys.entries.get(name)
     if entry is not None and entry.locked_until is not None and entry.locked_until > now:
@@ -254,8 +258,10 @@ def sign_in(
     verify: bool = True,
     now: datetime | None = None,
     channel: str = "window",
+    record: bool = True,
 ) -> Workspace:
-    """Open a protected record book as this user, with the role of the account."""
+    """Open a protected record book as this user, with the role of the account; the sign-in is
+    written to the audit trail unless `record` is False (then `record_sign_in` does it)."""
     name = normal_username(username)
     key = unlock(path, name, password, now=now)
     workspace = open_workspace(path, user=name, today=today, verify=verify, key=key)
@@ -267,15 +273,23 @@ def sign_in(
         if not account.active:
             raise AccountError(INACTIVE(user=name))
         workspace.act_as(name, account.role)
-        for moment in _take_failures(path, name):
-            audit.record_event(
-                workspace, AuditAction.LOGIN_FAILED, {"at": moment.isoformat(), "via": channel}
-            )
-        audit.record_event(workspace, AuditAction.LOGIN, {"via": channel})
+        if record:
+            record_sign_in(workspace, channel)
     except BaseException:
         workspace.close()
         raise
     return workspace
+
+
+def record_sign_in(workspace: Workspace, channel: str, **details: str) -> None:
+    """The sign-in in the audit trail, after the wrong passwords typed for the account before it.
+    (The command line writes it once the command has succeeded: a refused command writes
+    nothing.)"""
+    for moment in _take_failures(workspace.path, workspace.user):
+        audit.record_event(
+            workspace, AuditAction.LOGIN_FAILED, {"at": moment.isoformat(), "via": channel}
+        )
+    audit.record_event(workspace, AuditAction.LOGIN, {"via": channel, **details})
 
 
 def check_own_password(workspace: Workspace, password: str) -> None:

@@ -64,6 +64,13 @@ BACKUP_NOT_SQLITE = message(
     "Tệp {path} không phải bản sao lưu ANTQ (không phải tệp dữ liệu). Hãy chọn một tệp .antqbak.",
     "The file {path} is not an ANTQ backup (not a database file). Choose an .antqbak file.",
 )
+BACKUP_OTHER_KEY = message(
+    "backup.other_key",
+    "Tệp {path} không phải bản sao lưu ANTQ của sổ này (khóa của sổ không mở được nó). Hãy chọn "
+    "một tệp .antqbak được sao lưu từ chính sổ này.",
+    "The file {path} is not an ANTQ backup of this record book (the book's key does not open "
+    "it). Choose an .antqbak file backed up from this book.",
+)
 BACKUP_DAMAGED = message(
     "backup.damaged",
     "Bản sao lưu {path} bị hỏng ({detail}) nên không được dùng; dữ liệu hiện tại giữ nguyên. "
@@ -453,6 +460,8 @@ def restore(
             with closing(files.connect_file(backup, key=key)) as source:
                 files.copy_database(source, temporary, key=key)
         except sqlcipher.DatabaseError as error:
+            if key is not None and "not a database" in str(error):
+                raise BackupError(BACKUP_OTHER_KEY(path=str(backup))) from error
             raise BackupError(BACKUP_DAMAGED(path=str(backup), detail=str(error))) from error
         _refuse_backup(backup, temporary, key)
         if target.exists():

@@ -14,7 +14,9 @@ from antq_desktop.cli import main
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli-demo") / "hcmc.antqdb"
-    assert main(["demo", "--db", str(path), "--scenario", "hcmc-2023"]) == 0
+    with pytest.MonkeyPatch.context() as patch:  # the module's fixture runs before the autouse one
+        patch.setenv("ANTQ_PASSWORD", "mat-khau-cua-kich-ban")
+        assert main(["demo", "--db", str(path), "--scenario", "hcmc-2023"]) == 0
     return path
 
 

@@ -25,9 +25,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from antq_desktop.domain.enums import UnitLevel
+from antq_desktop.domain.enums import AuditAction, UnitLevel
 from antq_desktop.domain.messages import Message, message
 from antq_desktop.domain.validation import FieldError, ValidationFailed
+from antq_desktop.services import accounts, audit
+from antq_desktop.services.accounts import NewAccount
 from antq_desktop.services.demo import hcmc_2023, steps
 from antq_desktop.services.demo import scale as scale_district
 from antq_desktop.services.demo.context import DemoContext, Unit
@@ -35,6 +37,7 @@ from antq_desktop.services.demo.hcmc_units import CITY_CODE, CITY_NAME, CITY_PLA
 from antq_desktop.services.demo.names import PeopleFactory
 from antq_desktop.services.demo.writer import TABLE_COLUMNS, BulkWriter
 from antq_desktop.services.workspace import NewUnit, Workspace, create_workspace
+from antq_desktop.store import keyring
 
 __all__ = ["MAX_SCALE", "SCENARIOS", "DemoBuildError", "DemoSummary", "build_demo"]
 
@@ -103,27 +106,40 @@ def build_demo(
     scale: int = 0,
     progress: steps.Progress | None = None,
     user: str = "demo",
+    admin: NewAccount | None = None,
 ) -> DemoSummary:
-    """Create a database at `path` (which must not exist) and fill it with demo data."""
+    """Create a database at `path` (which must not exist) and fill it with demo data.
+
+    With `admin` the file is encrypted and has that administrator (`accounts.create_protected`);
+    without, it is a plain file (tests, benchmarks that compare)."""
     _check_arguments(scenario, scale)
     report = progress or (lambda _text: None)
     started = time.perf_counter()
-    workspace = create_workspace(
-        path,
-        NewUnit(CITY_NAME, CITY_CODE, UnitLevel.PROVINCE, CITY_PLACE),
-        officer_name="Nguyễn Thành Trung",
-        officer_title="Cán bộ Công an Thành phố Hồ Chí Minh",
-        user=user,
-    )
+    city = NewUnit(CITY_NAME, CITY_CODE, UnitLevel.PROVINCE, CITY_PLACE)
+    officer_name = "Nguyễn Thành Trung"
+    officer_title = "Cán bộ Công an Thành phố Hồ Chí Minh"
+    if admin is not None:
+        workspace = accounts.create_protected(
+            path, city, admin, officer_name=officer_name, officer_title=officer_title
+        )
+    else:
+        workspace = create_workspace(
+            path, city, user=user, officer_name=officer_name, officer_title=officer_title
+        )
     # Millions of small tuples and no reference cycles worth collecting: the cyclic garbage
     # collector would walk the whole heap again and again (a fifth of the time at scale 100).
     collecting = gc.isenabled()
     gc.disable()
     try:
         rows = _fill(workspace, scenario, scale, report)
+        audit.record_event(
+            workspace,
+            AuditAction.IMPORT,
+            {"source": "demo", "scenario": scenario, "scale": scale, "rows": sum(rows.values())},
+        )
     except BaseException:
         workspace.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", keyring.SUFFIX):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     finally:
