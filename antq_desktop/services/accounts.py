@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,7 +26,7 @@ from sqlalchemy import select
 from antq_desktop.domain.enums import AuditAction, UserRole
 from antq_desktop.domain.messages import Quantity, message
 from antq_desktop.domain.validation import ErrorCollector
-from antq_desktop.services import audit
+from antq_desktop.services import audit, settings
 from antq_desktop.services.errors import ServiceError
 from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.workspace import (
@@ -35,7 +36,13 @@ from antq_desktop.services.workspace import (
     open_workspace,
 )
 from antq_desktop.store import files, keyring, sqlcipher
-from antq_desktop.store.database import DB_MISSING, StoreError, check_integrity, make_engine
+from antq_desktop.store.database import (
+    DB_MISSING,
+    StoreError,
+    check_integrity,
+    check_is_sqlite_file,
+    make_engine,
+)
 from antq_desktop.store.models import UserAccount
 
 MAX_FAILURES = 5
@@ -173,6 +180,32 @@ def normal_username(text: str) -> str:
 def is_protected(path: Path) -> bool:
     """The file is encrypted (it has a key file and no plain SQLite header)."""
     return keyring.keyring_path(path).is_file() and not sqlcipher.is_plaintext(path)
+
+
+class FileState(StrEnum):
+    MISSING = "missing"
+    PLAIN = "plain"
+    """A plain SQLite file (made before accounts existed): `protect` it."""
+    PROTECTED = "protected"
+    KEY_FILE_MISSING = "key_file_missing"
+    """Not plain, no key file: an encrypted file whose key file was not copied, or no ANTQ
+    file at all (`key_file_missing` says both)."""
+
+
+def file_state(path: Path) -> FileState:
+    """What opening `path` takes; a plain file of another program is refused (`StoreError`)."""
+    if not path.is_file():
+        return FileState.MISSING
+    if sqlcipher.is_plaintext(path):
+        check_is_sqlite_file(path)
+        return FileState.PLAIN
+    if keyring.keyring_path(path).is_file():
+        return FileState.PROTECTED
+    return FileState.KEY_FILE_MISSING
+
+
+def key_file_missing(path: Path) -> StoreError:
+    return StoreError(KEYRING_MISSING(database=str(path), path=str(keyring.keyring_path(path))))
 
 
 def check_password(errors: ErrorCollector, field: str, username: str, password: str) -> None:
@@ -539,3 +572,23 @@ def unlock_account(workspace: Workspace, username: str) -> None:
         entry.failures = []
         keys.save()
         audit.record_event(workspace, AuditAction.ACCOUNT, {"unlocked": normal_username(username)})
+
+
+# --- the idle lock ------------------------------------------------------------------------------
+
+MAX_IDLE_MINUTES = 240
+IDLE_RANGE = message(
+    "account.idle_range",
+    "Số phút khóa màn hình phải từ 0 (không khóa) đến {limit}.",
+    "The idle lock must be from 0 (never) to {limit} minutes.",
+)
+
+
+def set_idle_minutes(workspace: Workspace, minutes: int) -> None:
+    """The minutes without use after which the window locks (administrator; 0: never)."""
+    require(workspace, Permission.CHANGE_SETTINGS)
+    if not 0 <= minutes <= MAX_IDLE_MINUTES:
+        errors = ErrorCollector()
+        errors.add("idle_minutes", IDLE_RANGE(limit=Quantity(MAX_IDLE_MINUTES)))
+        errors.raise_if_any()
+    settings.set_setting(workspace, settings.IDLE_LOCK_MINUTES, minutes)

@@ -31,9 +31,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from antq_desktop.domain.enums import AuditAction
 from antq_desktop.domain.messages import message
-from antq_desktop.services import file_check, settings
+from antq_desktop.services import audit, file_check, settings
 from antq_desktop.services.errors import ServiceError
+from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store import files, keyring, sqlcipher
 from antq_desktop.store.database import (
@@ -361,6 +363,8 @@ def back_up(
 ) -> Path:
     """Make a backup (`make_backup`) and rotate the older ones of the same database."""
     made = make_backup(source, folder, now=now, key=key)
+    if isinstance(source, Workspace):
+        audit.record_event(source, AuditAction.BACKUP, {"file": str(made)})
     stem = _source_path(source).stem
     rotate(folder, stem, now=now, keep=made)
     remove_stale_copies(folder, stem, now=now)
@@ -478,6 +482,18 @@ def restore(
         files.fsync_folder(target.parent)
     finally:
         _remove_with_journal(temporary)
+    return aside
+
+
+def restore_open(workspace: Workspace, backup: Path, *, now: datetime | None = None) -> Path | None:
+    """Restore a backup over the open workspace's file (administrator only): its connections are
+    closed, the backup is checked with the workspace's key and put in place (`restore`), and the
+    restore is written to the audit trail of the restored file, which the workspace now opens."""
+    require(workspace, Permission.RESTORE_BACKUP)
+    workspace.database.engine.dispose()
+    aside = restore(backup, workspace.path, now=now, key=workspace.database.key)
+    details = {"backup": str(backup), "kept_aside": str(aside) if aside else ""}
+    audit.record_event(workspace, AuditAction.RESTORE, details)
     return aside
 
 

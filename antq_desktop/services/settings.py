@@ -43,6 +43,13 @@ SUPERIOR_UNIT_ID = _spec("unit.superior_id", str, "", "Đơn vị cấp trên", 
 OFFICER_NAME = _spec("officer.name", str, "", "Họ tên cán bộ", "Officer's name")
 OFFICER_TITLE = _spec("officer.title", str, "", "Chức vụ cán bộ", "Officer's title")
 LANGUAGE = _spec("ui.language", str, "vi", "Ngôn ngữ giao diện", "Interface language")
+IDLE_LOCK_MINUTES = _spec(
+    "security.idle_lock_minutes",
+    int,
+    10,
+    "Khóa màn hình sau số phút không dùng (0: không khóa)",
+    "Lock the window after this many idle minutes (0: never)",
+)
 BACKUP_FOLDER = _spec(
     "backup.folder",
     str,

@@ -11,12 +11,14 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from antq_desktop.resources import resource_path
+from antq_desktop.services import accounts
 from antq_desktop.services.backups import back_up_if_due
-from antq_desktop.services.workspace import Workspace, open_workspace
+from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n, worker
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
 from antq_desktop.ui.language_setting import startup_language
 from antq_desktop.ui.main_window import APP_NAME, MainWindow
+from antq_desktop.ui.sign_in import ProtectDialog, SignInDialog
 
 ORGANISATION = "ANTQ"
 DATABASE_FILE_NAME = "antq.antqdb"
@@ -80,17 +82,34 @@ def create_with_dialog(path: Path) -> Workspace | None:
     return dialog.workspace
 
 
-def open_existing(path: Path) -> Workspace | None:
-    """The record book at `path`, or None after telling the person why it cannot be opened."""
+def open_existing(path: Path) -> Workspace | int:
+    """The record book at `path` after signing in, or the exit code: 0 when the person quit at
+    the sign-in, 1 when it cannot be opened (they were told why). A plain file (made before accounts existed) gets its
+    administrator first, which encrypts it. The window checks the file after it shows."""
+    dialog: SignInDialog | ProtectDialog
     try:
-        return open_workspace(path, verify=False)  # the window checks the file after it shows
-    except Exception as error:  # the window cannot start without its file: say why and stop
-        QMessageBox.critical(
-            None,
-            QApplication.translate("App", "Không mở được tệp dữ liệu"),
-            i18n.error_text(error),
-        )
-        return None
+        state = accounts.file_state(path)  # another program's file is refused here
+    except Exception as error:
+        _cannot_open(error)
+        return 1
+    if state is accounts.FileState.PLAIN:
+        dialog = ProtectDialog(path)
+    elif state is accounts.FileState.PROTECTED:
+        dialog = SignInDialog(path)
+    else:
+        _cannot_open(accounts.key_file_missing(path))
+        return 1
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.workspace is None:
+        return 0
+    return dialog.workspace
+
+
+def _cannot_open(error: Exception) -> None:
+    QMessageBox.critical(
+        None,
+        QApplication.translate("App", "Không mở được tệp dữ liệu"),
+        i18n.error_text(error),
+    )
 
 
 def run_app(db_path: Path | None, language: str | None = None) -> int:
@@ -110,13 +129,14 @@ def run_app(db_path: Path | None, language: str | None = None) -> int:
     apply_vietnamese_font(app)
     path = db_path if db_path is not None else default_database_path()
     if path.exists():
-        workspace = open_existing(path)
-        if workspace is None:
-            return 1
+        opened = open_existing(path)
+        if not isinstance(opened, Workspace):  # refused (1), or the person quit at sign-in (0)
+            return opened
+        workspace: Workspace | None = opened
     else:
         workspace = create_with_dialog(path)
-        if workspace is None:  # the person chose not to create a record book now
-            return 0
+    if workspace is None:  # the person chose not to create a record book now
+        return 0
     window = MainWindow(workspace)
     window.start()
     try:

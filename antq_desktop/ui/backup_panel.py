@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.text import format_number
 from antq_desktop.services import settings
 from antq_desktop.services.backups import BackupInfo, back_up, backup_folder, list_backups
+from antq_desktop.services.permissions import Permission, allowed, require
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
 from antq_desktop.ui.recovery import made_at_text
@@ -40,6 +41,7 @@ def read_state(workspace: Workspace) -> tuple[str, Path, list[BackupInfo]]:
 
 def back_up_now(workspace: Workspace, configured: str) -> Path:
     """Save the folder if it changed, then make a backup into it (on the worker)."""
+    require(workspace, Permission.MAKE_BACKUP)
     if configured != settings.get_setting(workspace, settings.BACKUP_FOLDER):
         settings.set_setting(workspace, settings.BACKUP_FOLDER, configured)
     return back_up(workspace, backup_folder(workspace), now=datetime.now().astimezone())
@@ -83,6 +85,10 @@ class BackupPanel(QGroupBox):
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
+        self.folder.setReadOnly(not allowed(workspace, Permission.CHANGE_SETTINGS))
+        choose.setVisible(allowed(workspace, Permission.CHANGE_SETTINGS))
+        self.now_button.setVisible(allowed(workspace, Permission.MAKE_BACKUP))
+        self.restore_button.setVisible(allowed(workspace, Permission.RESTORE_BACKUP))
         form = QFormLayout(self)
         form.addRow(self.tr("Thư mục sao lưu"), row)
         actions = QHBoxLayout()

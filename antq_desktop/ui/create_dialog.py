@@ -1,4 +1,5 @@
-"""The first-run dialog: create the record book (the database file) for the officer's unit."""
+"""The first-run dialog: create the record book (the database file) for the officer's unit, with
+its administrator account (the file is encrypted from the start)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,14 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.enums import UnitLevel
 from antq_desktop.domain.validation import FieldError, ValidationFailed
+from antq_desktop.services.accounts import (
+    DEFAULT_ADMIN,
+    PASSWORD_MISMATCH,
+    NewAccount,
+    create_protected,
+)
 from antq_desktop.services.units import check_new_unit
-from antq_desktop.services.workspace import NewUnit, Workspace, create_workspace
+from antq_desktop.services.workspace import NewUnit, Workspace
 from antq_desktop.ui import i18n
 from antq_desktop.ui.style import ERROR_STYLE
 from antq_desktop.ui.worker import run_task
@@ -81,6 +88,21 @@ class CreateWorkspaceDialog(QDialog):
             officer_form, "officer_title", self.tr("Chức vụ"), self.tr("ví dụ: Phó Trưởng Công an")
         )
 
+        account_box = QGroupBox(self.tr("Tài khoản quản trị (để đăng nhập và mã hóa tệp dữ liệu)"))
+        account_form = QFormLayout(account_box)
+        self._add_text(
+            account_form,
+            "username",
+            self.tr("Tên đăng nhập"),
+            self.tr("chữ không dấu, ví dụ: admin"),
+        )
+        self._editors["username"].setText(DEFAULT_ADMIN)
+        self._add_text(account_form, "admin_name", self.tr("Họ và tên"), "")
+        self._add_text(account_form, "password", self.tr("Mật khẩu"), self.tr("ít nhất 8 ký tự"))
+        self._add_text(account_form, "password_again", self.tr("Gõ lại mật khẩu"), "")
+        for field in ("password", "password_again"):
+            self._editors[field].setEchoMode(QLineEdit.EchoMode.Password)
+
         self.general_error = self._error_label("error.general")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -92,7 +114,7 @@ class CreateWorkspaceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for widget in (intro, own_box, superior_box, officer_box, self.general_error):
+        for widget in (intro, own_box, superior_box, officer_box, account_box, self.general_error):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(620)
@@ -170,16 +192,20 @@ class CreateWorkspaceDialog(QDialog):
                     check_new_unit(unit, field_prefix=prefix)
             except ValidationFailed as refused:
                 found.extend(refused.errors)
+        if self._text("password") != self._text("password_again"):
+            found.append(FieldError("password_again", PASSWORD_MISMATCH()))
         if found:
             self._refused(ValidationFailed(found))
             return
         path = self.path
         officer_name, officer_title = self._text("officer_name"), self._text("officer_title")
+        admin = NewAccount(self._text("username"), self._text("password"), self._text("admin_name"))
         self.buttons.setEnabled(False)
         run_task(
-            lambda: create_workspace(
+            lambda: create_protected(
                 path,
                 own,
+                admin,
                 superior_unit=superior,
                 officer_name=officer_name,
                 officer_title=officer_title,

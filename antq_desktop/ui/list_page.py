@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.text import format_number
 from antq_desktop.services.listing import ColumnKind, Listing, ListRow
+from antq_desktop.services.permissions import Permission, allowed
 from antq_desktop.services.restore import restore_record
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
@@ -160,7 +161,7 @@ class ListPage(QWidget):
         self.model.first_rows.connect(self._first_rows)
         self.model.failed.connect(self._failed)
         self.changes.changed.connect(self.refresh)
-        self._shortcut(QKeySequence.StandardKey.New, self.new_record)
+        self._shortcut(QKeySequence.StandardKey.New, self._new_if_editable)
         self._shortcut(QKeySequence.StandardKey.Find, self._focus_search)
         self._shortcut(QKeySequence(Qt.Key.Key_Delete), self.delete_current, table_only=True)
         self._shortcut(QKeySequence(Qt.Key.Key_Return), self.edit_current, table_only=True)
@@ -173,6 +174,11 @@ class ListPage(QWidget):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(500)
         self._save_timer.timeout.connect(self.save_columns)
+        self.editable = allowed(workspace, Permission.EDIT_RECORDS)
+        """The signed-in role may add and delete (a leader or viewer only reads; the services
+        refuse their changes anyway, this only spares them buttons that cannot work)."""
+        self.new_button.setVisible(self.editable)
+        self.delete_button.setVisible(self.editable)
         self._update_buttons()
 
     # --- set-up helpers -------------------------------------------------------------------------
@@ -307,12 +313,18 @@ class ListPage(QWidget):
         self.edit_button.setEnabled(has_row)
         self.delete_button.setEnabled(has_row)
 
+    def _new_if_editable(self) -> None:
+        if self.editable:
+            self.new_record()
+
     def edit_current(self) -> None:
         record_id = self.current_id()
         if record_id is not None:
             self.edit_record(record_id)
 
     def delete_current(self) -> None:
+        if not self.editable:
+            return
         record_id = self.current_id()
         if record_id is None:
             return

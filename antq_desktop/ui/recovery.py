@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from antq_desktop.domain.validation import format_date
-from antq_desktop.services.backups import BackupInfo, backup_folder, list_backups, restore
+from antq_desktop.services.backups import BackupInfo, backup_folder, list_backups, restore_open
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n, worker
 
@@ -62,4 +62,4 @@ def restore_file(
         if close_on_refusal:
             parent.close()
 
-    worker.run_task(lambda: restore(backup, workspace.path), on_restored, refused, owner=parent)
+    worker.run_task(lambda: restore_open(workspace, backup), on_restored, refused, owner=parent)

@@ -38,6 +38,7 @@ from antq_desktop.ui.changes import Changes
 from antq_desktop.ui.choices import EnumCombo
 from antq_desktop.ui.field_messages import FieldMessages
 from antq_desktop.ui.language_setting import save_language, saved_language
+from antq_desktop.ui.security_panel import SecurityPanel
 from antq_desktop.ui.worker import run_task
 
 OWN_LEVELS = (UnitLevel.WARD, UnitLevel.DISTRICT, UnitLevel.PROVINCE)
@@ -128,6 +129,8 @@ class SettingsPage(QWidget):
         for widget in (own_box, superior_box, officer_box, language_box, self.general_error):
             column.addWidget(widget)
         column.addLayout(buttons)
+        self.security = SecurityPanel(workspace)
+        column.addWidget(self.security)
         self.backups = BackupPanel(workspace)
         column.addWidget(self.backups)
         column.addStretch(1)

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sample_data import make_sample
 
-from antq_desktop.services.workspace import open_workspace
+from antq_desktop.services import accounts
+from antq_desktop.services.accounts import NewAccount
 from antq_desktop.ui import app as app_module
 from antq_desktop.ui.app import back_up_at_exit, run_app
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
 from antq_desktop.ui.main_window import MainWindow
+from antq_desktop.ui.sign_in import ProtectDialog, SignInDialog
 
 
 def when_shown(find: Callable[[], QWidget | None], act: Callable[[QWidget], None]) -> list[str]:
@@ -74,12 +76,63 @@ def test_the_dialog_speaks_english_when_asked(qtbot: QtBot, tmp_path: Path) -> N
     assert seen == ["Create a new record book"]
 
 
-def test_an_existing_record_book_opens_in_the_main_window(qtbot: QtBot, tmp_path: Path) -> None:
+PASSWORD = "mat-khau-quan-tri"
+
+
+def answer_sign_in(password: str, errors: list[str] | None = None) -> list[str]:
+    """Fill the sign-in (or first administrator) dialog when it shows, and press its button."""
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, SignInDialog | ProtectDialog)
+        dialog.password.setText(password)
+        if isinstance(dialog, ProtectDialog):
+            dialog.again.setText(password)
+        dialog.ok_button.click()
+        if errors is not None and dialog.isVisible():  # refused: read why, then quit
+            errors.append(dialog.error.text())
+            dialog.reject()
+
+    return when_shown(modal, act)
+
+
+def protected_sample(path: Path) -> None:
+    """The sample book, encrypted with its administrator `admin` / PASSWORD."""
+    make_sample(path).close()
+    accounts.protect(path, NewAccount("admin", PASSWORD)).close()
+
+
+def test_an_existing_plain_record_book_gets_its_administrator_and_is_encrypted(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     path = tmp_path / "ward.antqdb"
     make_sample(path).close()
+    asked = answer_sign_in(PASSWORD)
     seen = when_shown(main_window, lambda window: window.close())
     assert run_app(path, "vi") == 0
+    assert asked == ["Bảo vệ sổ theo dõi"]
     assert seen == ["ANTQ Desktop — Phường 9 — ward.antqdb"]
+    assert accounts.file_state(path) is accounts.FileState.PROTECTED
+
+
+def test_a_protected_record_book_asks_for_the_password_first(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "ward.antqdb"
+    protected_sample(path)
+    errors: list[str] = []
+    answer_sign_in("not-the-password", errors)
+    assert run_app(path, "vi") == 0  # the person gave up: no window, nothing changed
+    assert "Sai tên đăng nhập hoặc mật khẩu" in errors[0]
+    asked = answer_sign_in(PASSWORD)
+    users: list[str] = []
+
+    def read_and_close(window: QWidget) -> None:
+        assert isinstance(window, MainWindow)
+        users.append(window.user_label.text())
+        window.close()
+
+    when_shown(main_window, read_and_close)
+    assert run_app(path, "vi") == 0
+    assert asked == ["Đăng nhập"]
+    assert users == ["Đăng nhập: admin (Quản trị viên)"]
 
 
 def test_a_file_that_is_not_a_record_book_is_refused_with_exit_1(
@@ -113,11 +166,13 @@ def test_the_interface_font_has_vietnamese_letters(qtbot: QtBot) -> None:
 def test_closing_the_window_makes_the_days_backup_once(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "ward.antqdb"
     make_sample(path).close()
+    accounts.protect(path, NewAccount("admin", PASSWORD), backup_folder=tmp_path).close()
+    answer_sign_in(PASSWORD)
     when_shown(main_window, lambda window: window.close())
     assert run_app(path, "vi") == 0
     backups = sorted((tmp_path / "backups").glob("ward-*.antqbak"))
     assert len(backups) == 1
-    workspace = open_workspace(path)
+    workspace = accounts.sign_in(path, "admin", PASSWORD)
     try:
         assert back_up_at_exit(workspace) is None  # one a day: today's is there
     finally:

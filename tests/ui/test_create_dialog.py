@@ -16,10 +16,14 @@ from antq_desktop.services.units import check_new_unit, list_units
 from antq_desktop.services.workspace import NewUnit
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
 
+PASSWORD = "mat-khau-quan-tri"
+
 
 @pytest.fixture
 def dialog(qtbot: QtBot, tmp_db_path: Path) -> CreateWorkspaceDialog:
     widget = CreateWorkspaceDialog(tmp_db_path)
+    for field in ("password", "password_again"):  # the administrator's, tested on their own
+        widget.editor(field).setText(PASSWORD)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
@@ -136,3 +140,28 @@ def test_quit_closes_without_creating_anything(
     qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not tmp_db_path.exists()
+
+
+def test_the_administrator_account_is_made_with_the_book_and_the_file_is_encrypted(
+    qtbot: QtBot, dialog: CreateWorkspaceDialog, tmp_db_path: Path
+) -> None:
+    dialog.editor("password_again").setText("something-else")
+    fill(qtbot, dialog, name="Phuong 9", code="27262")
+    click_create(qtbot, dialog)
+    assert dialog.error_label("password_again").isVisible()
+    assert "không khớp" in dialog.error_label("password_again").text()
+    assert not tmp_db_path.exists()
+    dialog.editor("password").setText("short")
+    dialog.editor("password_again").setText("short")
+    click_create(qtbot, dialog)
+    assert "ít nhất 8" in dialog.error_label("password").text()
+    assert not tmp_db_path.exists()
+    dialog.editor("password").setText(PASSWORD)
+    dialog.editor("password_again").setText(PASSWORD)
+    click_create(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.workspace is not None)
+    assert dialog.workspace is not None
+    assert dialog.workspace.encrypted
+    assert dialog.workspace.user == "admin"
+    dialog.workspace.close()
+    assert not tmp_db_path.read_bytes().startswith(b"SQLite format 3")
