@@ -76,6 +76,7 @@ def measure(db_path: Path, query: str) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from antq_desktop.services import accounts
     from antq_desktop.services.workspace import open_workspace
     from antq_desktop.ui import i18n, worker
     from antq_desktop.ui.app import ORGANISATION, apply_vietnamese_font
@@ -104,7 +105,11 @@ def measure(db_path: Path, query: str) -> dict[str, Any]:
         heartbeat.stop()
 
     steps: dict[str, float] = {"Qt application": time.perf_counter()}
-    workspace = open_workspace(db_path, verify=False)  # as ui.app opens it
+    if accounts.file_state(db_path) is accounts.FileState.PROTECTED:  # signed in as ui.app does
+        password = os.environ.get("ANTQ_PASSWORD", "benchmark-password")
+        workspace = accounts.sign_in(db_path, "admin", password, verify=False)
+    else:
+        workspace = open_workspace(db_path, verify=False)
     steps["open_workspace"] = time.perf_counter()
     window = MainWindow(workspace)
     steps["MainWindow()"] = time.perf_counter()

@@ -4,9 +4,9 @@
 
 Builds a throw-away demo record book (hcmc-2023, seen as on 20/12/2023), opens the main window
 offscreen at 1280×800 and saves every section once its rows are read (`overview.png`,
-`programs.png`, …, `later.png` for a section still to come), the shift entry and a 5+1 case
-editor, then the first-run dialog with a refused unit code as `create.png`. English ones get an
-`-en` suffix.
+`programs.png`, …, `later.png` for a section still to come, `audit.png`, `accounts.png`), the
+sign-in dialog after a wrong password, the shift entry and a 5+1 case editor, then the first-run
+dialog with a refused unit code as `create.png`. English ones get an `-en` suffix.
 """
 
 from __future__ import annotations
@@ -25,13 +25,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from antq_desktop.services import accounts
+from antq_desktop.services.accounts import NewAccount
 from antq_desktop.services.demo import build_demo
-from antq_desktop.services.workspace import Workspace, open_workspace
+from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n, worker
 from antq_desktop.ui.app import ORGANISATION, apply_vietnamese_font
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
 from antq_desktop.ui.main_window import APP_NAME, MainWindow
 from antq_desktop.ui.paged_model import PagedTableModel
+from antq_desktop.ui.sign_in import SignInDialog
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
@@ -64,7 +67,17 @@ def save(widget: QWidget, path: Path) -> None:
 
 DEMO_TODAY = date(2023, 12, 20)
 """The demo's story ends in 2023: the window is shown as on a day near its end."""
-SECTIONS = {1: "programs", 2: "groups", 3: "patrols", 4: "rehab", 5: "evaluations", 8: "settings"}
+SECTIONS = {
+    1: "programs",
+    2: "groups",
+    3: "patrols",
+    4: "rehab",
+    5: "evaluations",
+    8: "settings",
+    9: "audit",
+    10: "accounts",
+}
+PASSWORD = "mat-khau-demo"
 
 
 def shoot_window(workspace: Workspace, out: Path, suffix: str) -> None:
@@ -104,10 +117,12 @@ def shoot_dialogs(window: MainWindow, out: Path, suffix: str) -> None:
         dialog.mark_clean()
         dialog.reject()
     window.navigation.setCurrentRow(4)
-    window.rehab.select_first()
-    window.rehab.edit_current()
-    wait_until(lambda: worker.wait_for_all(50) and window.rehab.dialog is not None)
-    case_dialog = window.rehab.dialog
+    rehab = window.rehab
+    assert rehab is not None  # the administrator may read the files
+    rehab.select_first()
+    rehab.edit_current()
+    wait_until(lambda: worker.wait_for_all(50) and rehab.dialog is not None)
+    case_dialog = rehab.dialog
     if case_dialog is not None:
         wait_until(lambda: worker.wait_for_all(50))
         case_dialog.resize(860, 900)
@@ -134,8 +149,14 @@ def main() -> int:
         # A clean window state: column widths the person once set must not leak into the docs.
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
         path = Path(folder) / "screenshots.antqdb"
-        build_demo(path)
-        workspace = open_workspace(path, today=lambda: DEMO_TODAY)
+        build_demo(path, admin=NewAccount("admin", PASSWORD, "Nguyễn Thành Trung"))
+        sign_in = SignInDialog(path)
+        sign_in.password.setText("sai-mat-khau")
+        sign_in.show()
+        sign_in.ok_button.click()
+        save(sign_in, args.out / f"sign-in{suffix}.png")
+        sign_in.reject()
+        workspace = accounts.sign_in(path, "admin", PASSWORD, today=lambda: DEMO_TODAY)
         try:
             shoot_window(workspace, args.out, suffix)
         finally:
@@ -149,6 +170,8 @@ def main() -> int:
         dialog.editor("superior_code").setText("773")
         dialog.editor("officer_name").setText("Nguyễn Văn An")
         dialog.editor("officer_title").setText("Phó Trưởng Công an phường")
+        dialog.editor("password").setText(PASSWORD)
+        dialog.editor("password_again").setText(PASSWORD)
         dialog.show()
         dialog.ok_button.click()
         wait_until(lambda: dialog.ok_button.isEnabled())

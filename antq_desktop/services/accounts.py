@@ -143,6 +143,20 @@ NO_SUCH_ACCOUNT = message(
     "Không có tài khoản {user}.",
     "There is no account {user}.",
 )
+NOT_YOURSELF = message(
+    "account.not_yourself",
+    "Không thể tự bỏ quyền quản trị hoặc tự vô hiệu hóa tài khoản đang đăng nhập. Hãy nhờ một "
+    "quản trị viên khác.",
+    "You cannot take the administrator role from, or disable, the account you are signed in "
+    "with. Ask another administrator.",
+)
+NEEDS_PASSWORD = message(
+    "account.needs_password",
+    "Tài khoản {user} đã bị vô hiệu hóa nên không còn mật khẩu: hãy đặt mật khẩu mới trước khi "
+    "cho phép đăng nhập lại.",
+    "The account {user} was disabled and has no password any more: set a new password before "
+    "allowing it to sign in again.",
+)
 FILE_IN_USE = message(
     "account.file_in_use",
     "Tệp dữ liệu {path} đang được mở ở nơi khác. Hãy đóng chương trình ở máy/cửa sổ khác rồi thử "
@@ -493,9 +507,16 @@ def add_account(workspace: Workspace, data: NewAccount) -> AccountView:
             errors.add("username", USERNAME_TAKEN(user=username))
     errors.raise_if_any()
     assert workspace.database.key is not None
-    _add_account_row(workspace, username, data)
+    # The key first: a failure after it leaves a key no account uses (sign-in refuses it), never
+    # an account that cannot sign in.
     keys.wrap(username, data.password, workspace.database.key, None)
     keys.save()
+    try:
+        _add_account_row(workspace, username, data)
+    except BaseException:
+        del keys.entries[username]
+        keys.save()
+        raise
     return AccountView(username, data.full_name.strip(), data.role, True, None, None)
 
 
@@ -520,6 +541,10 @@ def update_account(
     admins = _active_admins(workspace)
     if name in admins and admins == {name} and (role is not UserRole.ADMIN or not active):
         raise AccountError(LAST_ADMIN())
+    if name == workspace.user and (role is not UserRole.ADMIN or not active):
+        raise AccountError(NOT_YOURSELF())
+    if active and name not in keys.entries:
+        raise AccountError(NEEDS_PASSWORD(user=name))
     with workspace.database.transaction() as session:
         account = session.get(UserAccount, name)
         if account is None:
@@ -567,6 +592,8 @@ def unlock_account(workspace: Workspace, username: str) -> None:
     require(workspace, Permission.MANAGE_USERS)
     keys = _keyring_of(workspace)
     entry = keys.entries.get(normal_username(username))
+    if entry is None:
+        raise AccountError(NO_SUCH_ACCOUNT(user=normal_username(username)))
     if entry is not None:
         entry.locked_until = None
         entry.failures = []

@@ -84,8 +84,9 @@ def create_with_dialog(path: Path) -> Workspace | None:
 
 def open_existing(path: Path) -> Workspace | int:
     """The record book at `path` after signing in, or the exit code: 0 when the person quit at
-    the sign-in, 1 when it cannot be opened (they were told why). A plain file (made before accounts existed) gets its
-    administrator first, which encrypts it. The window checks the file after it shows."""
+    the sign-in, 1 when it cannot be opened (they were told why). A plain file (made before
+    accounts existed) gets its administrator first, which encrypts it. The window checks the file
+    after it shows."""
     dialog: SignInDialog | ProtectDialog
     try:
         state = accounts.file_state(path)  # another program's file is refused here

@@ -59,6 +59,7 @@ DEFAULT_WIDTHS = {
     ColumnKind.ENUM: 125,
     ColumnKind.DATE: 95,
     ColumnKind.TIME: 70,
+    ColumnKind.DATETIME: 140,
     ColumnKind.NUMBER: 85,
     ColumnKind.MONEY: 110,
     ColumnKind.CITIZEN_ID: 120,

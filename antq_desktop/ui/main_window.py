@@ -19,8 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.text import format_number
+from antq_desktop.services.permissions import Permission, allowed
+from antq_desktop.services.settings import IDLE_LOCK_MINUTES, get_setting
 from antq_desktop.services.workspace import Workspace, verify_integrity
 from antq_desktop.ui import i18n
+from antq_desktop.ui.accounts_page import AccountsPage
+from antq_desktop.ui.audit_page import AuditPage
 from antq_desktop.ui.changes import Changes
 from antq_desktop.ui.evaluations_page import EvaluationsPage
 from antq_desktop.ui.groups_page import GroupsPage
@@ -31,6 +35,7 @@ from antq_desktop.ui.programs_page import ProgramsPage
 from antq_desktop.ui.recovery import made_at_text, newest_backup, restore_file
 from antq_desktop.ui.rehab_page import RehabPage
 from antq_desktop.ui.settings_page import SettingsPage
+from antq_desktop.ui.sign_in import IdleWatch, LockDialog
 from antq_desktop.ui.worker import run_long_read
 
 APP_NAME = "ANTQ Desktop"
@@ -61,6 +66,25 @@ class LaterPage(QWidget):
         layout.addStretch(1)
 
 
+class NoAccessPage(QWidget):
+    """A section the signed-in role may not open: says so, and who can give the right."""
+
+    def __init__(self, title: str, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setObjectName("heading")
+        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        body = QLabel(reason)
+        body.setObjectName("reason")
+        body.setWordWrap(True)
+        body.setMaximumWidth(720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,18 +102,38 @@ class MainWindow(QMainWindow):
         self.programs = ProgramsPage(workspace, self.changes)
         self.groups = GroupsPage(workspace, self.changes)
         self.patrols = PatrolsPage(workspace, self.changes)
-        self.rehab = RehabPage(workspace, self.changes)
+        rehab_title = self.tr("Giúp đỡ người lầm lỗi 5+1")
+        self.rehab: RehabPage | None = None
+        rehab_page: QWidget
+        if allowed(workspace, Permission.READ_REHAB):
+            self.rehab = rehab_page = RehabPage(workspace, self.changes)
+        else:
+            rehab_page = NoAccessPage(
+                rehab_title,
+                self.tr(
+                    "Tài khoản {user} ({role}) không được xem hồ sơ giúp đỡ người lầm lỗi. Hãy "
+                    "nhờ quản trị viên nếu công việc của bạn cần xem."
+                ).format(user=workspace.user, role=workspace.role.label(i18n.language())),
+            )
         self.evaluations = EvaluationsPage(workspace, self.changes)
         self.settings_page = SettingsPage(workspace, self.changes)
         self._add_section(self.tr("Tổng quan"), self.overview)
         self._add_section(self.tr("Mô hình"), self.programs)
         self._add_section(self.tr("Tổ/nhóm & thành viên"), self.groups)
         self._add_section(self.tr("Ca tuần tra"), self.patrols)
-        self._add_section(self.tr("Giúp đỡ người lầm lỗi 5+1"), self.rehab)
+        self._add_section(rehab_title, rehab_page)
         self._add_section(self.tr("Đánh giá quý"), self.evaluations)
         for title, purpose in self._later_sections():
             self._add_section(title, LaterPage(title, purpose), later=True)
         self._add_section(self.tr("Cài đặt"), self.settings_page)
+        self.audit_page: AuditPage | None = None
+        self.accounts_page: AccountsPage | None = None
+        if allowed(workspace, Permission.READ_AUDIT) and workspace.encrypted:
+            self.audit_page = AuditPage(workspace, self.changes)
+            self._add_section(self.tr("Nhật ký thay đổi"), self.audit_page)
+        if allowed(workspace, Permission.MANAGE_USERS) and workspace.encrypted:
+            self.accounts_page = AccountsPage(workspace, self.changes)
+            self._add_section(self.tr("Tài khoản"), self.accounts_page)
         self._loaded_pages: set[int] = {0}
 
         undo = self.changes.undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
@@ -99,7 +143,7 @@ class MainWindow(QMainWindow):
         self.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
 
-        central = QWidget()
+        self.central = central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
@@ -113,7 +157,14 @@ class MainWindow(QMainWindow):
         self.rows_label.setObjectName("rows")
         self.save_label = QLabel(self.tr("Chưa có thay đổi nào trong lần mở này"))
         self.save_label.setObjectName("save_state")
+        self.user_label = QLabel(
+            self.tr("Đăng nhập: {user} ({role})").format(
+                user=workspace.user, role=workspace.role.label(i18n.language())
+            )
+        )
+        self.user_label.setObjectName("signed_in")
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.rows_label)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.computed_label)
@@ -133,14 +184,38 @@ class MainWindow(QMainWindow):
         self.overview.busy.connect(lambda: self.computed_label.setText(self.tr("Đang tính…")))
         self.overview.computed.connect(self._show_computed_time)
         self.overview.failed.connect(self.computed_label.clear)
+        self.idle_watch: IdleWatch | None = None
+        if workspace.encrypted:
+            minutes = get_setting(workspace, IDLE_LOCK_MINUTES)
+            self.idle_watch = IdleWatch(minutes, self.lock, self)
+        self.lock_dialog: LockDialog | None = None
         self.resize(1280, 800)
         geometry = QSettings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
+    def lock(self) -> None:
+        """Idle too long: hide everything and ask for the password (quit is the other way out)."""
+        if self.lock_dialog is not None or self.idle_watch is None:
+            return
+        self.idle_watch.pause(True)
+        self.central.hide()
+        dialog = LockDialog(self.workspace, self.idle_watch.minutes, self)
+        dialog.setObjectName("lock_dialog")
+        dialog.accepted.connect(self._unlocked)
+        dialog.rejected.connect(self.close)
+        self.lock_dialog = dialog
+        dialog.open()
+
+    def _unlocked(self) -> None:
+        self.central.show()
+        self.lock_dialog = None
+        if self.idle_watch is not None:
+            self.idle_watch.pause(False)
+
     def open_record(self, kind: str, record_id: str) -> None:
         """Go to the record's section and open its editor (from the dashboard's to-do list)."""
-        pages: dict[str, ListPage] = {
+        pages: dict[str, ListPage | None] = {
             "Program": self.programs,
             "Group": self.groups,
             "PatrolShift": self.patrols,
@@ -228,7 +303,13 @@ class MainWindow(QMainWindow):
             "{reason}\n\nChương trình sẽ đóng để không ghi thêm vào tệp hỏng. Hãy chép tệp "
             "sang nơi khác để giữ lại và dùng bản sao lưu gần nhất."
         ).format(reason=i18n.error_text(error))
-        if backup is not None:
+        if backup is not None and not allowed(self.workspace, Permission.RESTORE_BACKUP):
+            text = self.tr(
+                "{reason}\n\nCó bản sao lưu lúc {time}; chỉ quản trị viên được khôi phục. "
+                "Chương trình sẽ đóng: hãy báo quản trị viên."
+            ).format(reason=i18n.error_text(error), time=made_at_text(backup))
+            backup = None
+        elif backup is not None:
             text = self.tr(
                 "{reason}\n\nCó bản sao lưu lúc {time}. Khôi phục bản này? Tệp hỏng được giữ "
                 "lại bên cạnh; những gì ghi sau lúc sao lưu sẽ không có trong bản khôi phục."

@@ -48,9 +48,18 @@ def mask_citizen_id(value: str | None) -> str:
     return "•" * max(len(value) - 4, 0) + value[-4:]
 
 
+def format_moment(value: dt.datetime) -> str:
+    """A moment (UTC, or naive meaning UTC) in the PC's local time: dd/mm/yyyy HH:MM:SS."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+
+
 def display_value(kind: ColumnKind, value: Any, language: str) -> str:
     if value is None or value == "":
         return ""
+    if kind is ColumnKind.DATETIME and isinstance(value, dt.datetime):
+        return format_moment(value)
     if kind is ColumnKind.DATE and isinstance(value, dt.date):
         return format_date(value)
     if kind is ColumnKind.TIME and isinstance(value, dt.time):

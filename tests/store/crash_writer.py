@@ -1,6 +1,6 @@
 """A writer for the crash test: records people one transaction at a time, forever.
 
-    python crash_writer.py DB_PATH
+    python crash_writer.py DB_PATH PASSWORD
 
 After each commit it prints the new person's id and flushes, so the parent knows exactly which
 transactions were committed when it kills this process with SIGKILL. Every few records it also
@@ -12,13 +12,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from antq_desktop.services.accounts import sign_in
 from antq_desktop.services.people import PersonInput, create_person, delete_person, update_person
 from antq_desktop.services.settings import OWN_UNIT_ID, get_setting
-from antq_desktop.services.workspace import open_workspace
 
 
 def main() -> None:
-    workspace = open_workspace(Path(sys.argv[1]), verify=False)
+    workspace = sign_in(Path(sys.argv[1]), "admin", sys.argv[2], verify=False)
     unit_id = get_setting(workspace, OWN_UNIT_ID)
     number = 0
     while True:

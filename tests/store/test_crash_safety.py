@@ -22,11 +22,14 @@ from pathlib import Path
 import pytest
 
 from antq_desktop.domain.enums import UnitLevel
-from antq_desktop.services.workspace import NewUnit, create_workspace, open_workspace
+from antq_desktop.services import accounts, file_check
+from antq_desktop.services.accounts import NewAccount
+from antq_desktop.services.workspace import NewUnit
 from antq_desktop.store.models import Person
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 50
+PASSWORD = "mat-khau-quan-tri"
 
 
 def committed_so_far(output: str) -> tuple[set[str], dict[str, str]]:
@@ -45,7 +48,10 @@ def committed_so_far(output: str) -> tuple[set[str], dict[str, str]]:
 
 
 def check_file(path: Path, created: set[str], last: dict[str, str]) -> None:
-    workspace = open_workspace(path)  # with the whole-file quick check
+    key = accounts.unlock(path, "admin", PASSWORD)
+    report = file_check.check(path, key)  # integrity, foreign keys, the audit trail's chain
+    assert report.ok, [problem.render("en") for problem in report.problems]
+    workspace = accounts.sign_in(path, "admin", PASSWORD)  # with the whole-file quick check
     try:
         with workspace.database.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
@@ -70,13 +76,14 @@ def check_file(path: Path, created: set[str], last: dict[str, str]) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_killing_the_writer_never_loses_a_committed_transaction(tmp_path: Path) -> None:
     path = tmp_path / "crash.antqdb"
-    create_workspace(path, NewUnit("Phường 9", "27262", UnitLevel.WARD)).close()
+    unit = NewUnit("Phường 9", "27262", UnitLevel.WARD)
+    accounts.create_protected(path, unit, NewAccount("admin", PASSWORD)).close()
     rng = random.Random(20231220)
     created: set[str] = set()
     last: dict[str, str] = {}
     for _ in range(KILLS):
         writer = subprocess.Popen(
-            [sys.executable, str(WRITER), str(path)],
+            [sys.executable, str(WRITER), str(path), PASSWORD],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
