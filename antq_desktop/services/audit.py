@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.enums import AuditAction, UserRole
 from antq_desktop.domain.messages import Message, Quantity, message
+from antq_desktop.services import settings
 from antq_desktop.services.permissions import Permission, denial
 from antq_desktop.store.base import SyncedMixin
 from antq_desktop.store.models import AuditEntry, Setting, UserAccount
@@ -178,6 +179,11 @@ def _columns(obj: Any) -> Iterator[str]:
 
 
 def _label(obj: Any) -> str:
+    if isinstance(obj, UserAccount):
+        return obj.username
+    if isinstance(obj, Setting):  # the label a person reads on the settings page, not the key
+        spec = settings.SETTINGS.get(obj.key)
+        return spec.label().render("vi") if spec is not None else obj.key
     for name in LABEL_COLUMNS:
         value = getattr(obj, name, None)
         if isinstance(value, str) and value:

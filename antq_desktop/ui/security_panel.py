@@ -114,7 +114,10 @@ class SecurityPanel(QGroupBox):
         row.addStretch(1)
         form = QFormLayout(self)
         form.addRow(self.tr("Khóa màn hình sau"), row)
-        form.addRow("", self.password_button)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_button)
+        password_row.addStretch(1)
+        form.addRow("", password_row)
         form.addRow("", self.state)
         self.idle_minutes.setValue(settings.get_setting(workspace, settings.IDLE_LOCK_MINUTES))
         self.dialog: PasswordChangeDialog | None = None

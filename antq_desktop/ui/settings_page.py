@@ -13,12 +13,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -137,10 +139,20 @@ class SettingsPage(QWidget):
         holder = QWidget()
         holder.setLayout(column)
         holder.setMaximumWidth(760)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 6)
-        layout.addWidget(holder, 1)
-        layout.addStretch(0)
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(12, 12, 12, 6)
+        row.addWidget(holder, 1)
+        row.addStretch(0)
+        # The page is taller than a 768-pixel screen: it scrolls instead of squeezing its boxes.
+        scroll = QScrollArea()
+        scroll.setObjectName("settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

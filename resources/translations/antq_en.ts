@@ -1,11 +1,328 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bị khóa đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu lần cuối</source>
+        <translation>Password last changed</translation>
+    </message>
+    <message>
+        <source>Mỗi người dùng một tài khoản riêng: mọi thay đổi được ghi vào nhật ký kèm tên đăng nhập. Gõ sai mật khẩu {count} lần liền thì tài khoản bị khóa {minutes} phút; quản trị viên có thể mở khóa sớm.</source>
+        <translation>Each user has their own account: every change is written to the audit trail with the user name. After {count} wrong passwords in a row the account is locked for {minutes} minutes; an administrator can unlock it sooner.</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã vô hiệu hóa</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Đã mở khóa tài khoản {user}.</source>
+        <translation>Account {user} unlocked.</translation>
+    </message>
+    <message>
+        <source>Đã thêm tài khoản {user}.</source>
+        <translation>Account {user} added.</translation>
+    </message>
+    <message>
+        <source>Đã lưu tài khoản {user}.</source>
+        <translation>Account {user} saved.</translation>
+    </message>
+    <message>
+        <source>Đã đặt mật khẩu mới cho tài khoản {user}.</source>
+        <translation>New password set for account {user}.</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
         <source>Không mở được tệp dữ liệu</source>
         <translation>Cannot open the database file</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEntryDialog</name>
+    <message>
+        <source>Chi tiết nhật ký</source>
+        <translation>Audit entry details</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Loại bản ghi</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Mã bản ghi</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>Các trường đã thay đổi (cũ → mới):</source>
+        <translation>Fields changed (old → new):</translation>
+    </message>
+    <message>
+        <source>Giá trị khi thêm:</source>
+        <translation>Values when created:</translation>
+    </message>
+    <message>
+        <source>Thông tin:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>(không có chi tiết)</source>
+        <translation>(no details)</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Được phép đăng nhập</source>
+        <translation>Allowed to sign in</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Người</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Mô hình</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Tổ/nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Thành viên tổ/nhóm</source>
+        <translation>Group membership</translation>
+    </message>
+    <message>
+        <source>Đánh giá quý</source>
+        <translation>Quarterly evaluation</translation>
+    </message>
+    <message>
+        <source>Ca tuần tra</source>
+        <translation>Patrol shift</translation>
+    </message>
+    <message>
+        <source>Người tham gia tuần tra</source>
+        <translation>Patrol participant</translation>
+    </message>
+    <message>
+        <source>Vụ việc</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Hồ sơ giúp đỡ</source>
+        <translation>Rehabilitation case</translation>
+    </message>
+    <message>
+        <source>Người giúp đỡ</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <source>Lần theo dõi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Hỗ trợ</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Qua</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <source>Lúc</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Mở khóa tài khoản</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Lệnh</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Kịch bản</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Quy mô</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Số dòng</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>cửa sổ chương trình</source>
+        <translation>program window</translation>
+    </message>
+    <message>
+        <source>dòng lệnh</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>Nhật ký thay đổi</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Tìm người, mã, nội dung (Ctrl+F)</source>
+        <translation>Search by user, ID or content (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Nhật ký chưa có dòng nào.</source>
+        <translation>The audit trail has no entries yet.</translation>
+    </message>
+    <message>
+        <source>Xem chi tiết (Enter)</source>
+        <translation>View details (Enter)</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Người:</source>
+        <translation>Who:</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>Who did it</translation>
+    </message>
+    <message>
+        <source>Việc:</source>
+        <translation>What:</translation>
+    </message>
+    <message>
+        <source>Việc đã làm</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Từ:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Từ ngày (dd/mm/yyyy)</source>
+        <translation>From date (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <source>Đến:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Đến ngày (dd/mm/yyyy)</source>
+        <translation>To date (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <source>Không xem được</source>
+        <translation>Could not show the entry</translation>
     </message>
 </context>
 <context>
@@ -200,7 +517,7 @@
     </message>
     <message>
         <source>Chưa có sổ theo dõi tại {path}. Hãy nhập thông tin đơn vị của bạn để tạo sổ mới.</source>
-        <translation>There is no record book at {path} yet. Enter your unit's details to create one.</translation>
+        <translation>There is no record book at {path} yet. Enter your unit&apos;s details to create one.</translation>
     </message>
     <message>
         <source>Đơn vị của bạn</source>
@@ -263,6 +580,30 @@
         <translation>e.g. Deputy Chief of Police</translation>
     </message>
     <message>
+        <source>Tài khoản quản trị (để đăng nhập và mã hóa tệp dữ liệu)</source>
+        <translation>Administrator account (to sign in and encrypt the database file)</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>chữ không dấu, ví dụ: admin</source>
+        <translation>unaccented letters, e.g. admin</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>ít nhất 8 ký tự</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Gõ lại mật khẩu</source>
+        <translation>Retype password</translation>
+    </message>
+    <message>
         <source>Tạo sổ</source>
         <translation>Create</translation>
     </message>
@@ -275,7 +616,7 @@
     <name>DashboardView</name>
     <message>
         <source>Đang tính tình hình quý này…</source>
-        <translation>Computing this quarter's situation…</translation>
+        <translation>Computing this quarter&apos;s situation…</translation>
     </message>
     <message>
         <source>Chưa có ca tuần tra nào trong 12 tháng qua</source>
@@ -387,6 +728,49 @@
     <message>
         <source>Chọn ngày trên lịch</source>
         <translation>Pick a day in the calendar</translation>
+    </message>
+</context>
+<context>
+    <name>EditAccountDialog</name>
+    <message>
+        <source>Sửa tài khoản {user}</source>
+        <translation>Edit account {user}</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Được phép đăng nhập</source>
+        <translation>Allowed to sign in</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn “Được phép đăng nhập” để vô hiệu hóa tài khoản: mật khẩu của tài khoản không mở được tệp dữ liệu nữa.</source>
+        <translation>Untick “Allowed to sign in” to disable the account: its password will no longer open the database file.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đang bị vô hiệu hóa và không còn mật khẩu. Để cho phép đăng nhập lại, hãy chọn ô trên và đặt mật khẩu mới.</source>
+        <translation>The account is disabled and has no password any more. To allow it to sign in again, tick the box above and set a new password.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Gõ lại mật khẩu mới</source>
+        <translation>Retype new password</translation>
     </message>
 </context>
 <context>
@@ -727,7 +1111,7 @@
     </message>
     <message>
         <source>ví dụ: Hội Phụ nữ phường 9; người nhà: mẹ</source>
-        <translation>e.g. Ward 9 Women's Union; family: mother</translation>
+        <translation>e.g. Ward 9 Women&apos;s Union; family: mother</translation>
     </message>
     <message>
         <source>Tổ chức / quan hệ</source>
@@ -828,10 +1212,37 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Đã khóa màn hình</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Màn hình đã khóa sau {minutes} phút không dùng. Nhập mật khẩu của {user} để làm tiếp, hoặc thoát chương trình.</source>
+        <translation>The screen was locked after {minutes} minutes without use. Enter the password of {user} to continue, or quit the program.</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tổng quan</source>
         <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Nhật ký thay đổi</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
     </message>
     <message>
         <source>Hoàn tác</source>
@@ -850,6 +1261,10 @@
         <translation>No changes since the book was opened</translation>
     </message>
     <message>
+        <source>Đăng nhập: {user} ({role})</source>
+        <translation>Signed in: {user} ({role})</translation>
+    </message>
+    <message>
         <source>Đang tính…</source>
         <translation>Computing…</translation>
     </message>
@@ -860,6 +1275,14 @@
     <message>
         <source>Đã kiểm tra: tệp dữ liệu nguyên vẹn</source>
         <translation>Checked: the database file is sound</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Có bản sao lưu lúc {time}; chỉ quản trị viên được khôi phục. Chương trình sẽ đóng: hãy báo quản trị viên.</source>
+        <translation>{reason}
+
+There is a backup from {time}; only an administrator may restore it. The program will close: please tell your administrator.</translation>
     </message>
     <message>
         <source>{reason}
@@ -915,7 +1338,11 @@ The program will close so that nothing more is written to the damaged file. Copy
     </message>
     <message>
         <source>Giúp đỡ người lầm lỗi 5+1</source>
-        <translation>"5+1" rehabilitation</translation>
+        <translation>&quot;5+1&quot; rehabilitation</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được xem hồ sơ giúp đỡ người lầm lỗi. Hãy nhờ quản trị viên nếu công việc của bạn cần xem.</source>
+        <translation>The account {user} ({role}) may not view the rehabilitation cases of offenders. Ask an administrator if your work requires it.</translation>
     </message>
     <message>
         <source>Đánh giá quý</source>
@@ -1026,6 +1453,45 @@ Only for a membership recorded by mistake: for someone who left, use “Record d
     <message>
         <source>Đã rời tổ ngày {day}</source>
         <translation>Left the group on {day}</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>Thêm tài khoản</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>ví dụ: nguyenvana</source>
+        <translation>e.g. nguyenvana</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>ví dụ: Nguyễn Văn An</source>
+        <translation>e.g. Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Gõ lại mật khẩu</source>
+        <translation>Retype password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu cần ít nhất {count} ký tự. Hãy báo mật khẩu cho người dùng trực tiếp; họ có thể tự đổi sau khi đăng nhập.</source>
+        <translation>The password needs at least {count} characters. Give it to the user in person; they can change it themselves after signing in.</translation>
     </message>
 </context>
 <context>
@@ -1212,7 +1678,7 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
     <message>
         <source>Giúp đỡ 5+1</source>
-        <translation>"5+1" help</translation>
+        <translation>&quot;5+1&quot; help</translation>
     </message>
     <message>
         <source>Người được giúp đỡ trong kỳ</source>
@@ -1220,7 +1686,7 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
     <message>
         <source>Lũy kế đến cuối kỳ</source>
-        <translation>Cumulative to the period's end</translation>
+        <translation>Cumulative to the period&apos;s end</translation>
     </message>
     <message>
         <source>Tiến bộ</source>
@@ -1252,7 +1718,7 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
     <message>
         <source>Không tính được tình hình quý này: {reason}</source>
-        <translation>Could not compute this quarter's situation: {reason}</translation>
+        <translation>Could not compute this quarter&apos;s situation: {reason}</translation>
     </message>
     <message>
         <source>{unit} và các đơn vị trực thuộc: số liệu từ {start} đến {end}</source>
@@ -1273,6 +1739,56 @@ Use the person already recorded instead of creating a duplicate?</translation>
     <message>
         <source>Không tính được số liệu</source>
         <translation>The figures could not be computed</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Đổi mật khẩu của {user}</source>
+        <translation>Change the password of {user}</translation>
+    </message>
+    <message>
+        <source>ít nhất 8 ký tự</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Gõ lại mật khẩu mới</source>
+        <translation>Retype new password</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Đặt lại mật khẩu cho {user}</source>
+        <translation>Reset the password of {user}</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Gõ lại mật khẩu mới</source>
+        <translation>Retype new password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu cũ không dùng được nữa; tài khoản được mở khóa nếu đang bị khóa.</source>
+        <translation>The old password will no longer work; the account is unlocked if it was locked.</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +2058,41 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
 </context>
 <context>
+    <name>ProtectDialog</name>
+    <message>
+        <source>Bảo vệ sổ theo dõi</source>
+        <translation>Protect the record book</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi {name} chưa có tài khoản và chưa được mã hóa: ai chép được tệp là đọc được số CCCD và hồ sơ giúp đỡ. Hãy tạo tài khoản quản trị; tệp sẽ được mã hóa (một bản sao lưu đã mã hóa được lưu trước).</source>
+        <translation>The record book {name} has no accounts and is not encrypted: anyone who copies the file can read the citizen ID numbers and the rehabilitation cases. Create an administrator account; the file will be encrypted (an encrypted backup is saved first).</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản và mã hóa</source>
+        <translation>Create account and encrypt</translation>
+    </message>
+    <message>
+        <source>ít nhất 8 ký tự</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Gõ lại mật khẩu</source>
+        <translation>Retype password</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Lưu (Ctrl+S)</source>
@@ -1612,6 +2163,41 @@ Use the person already recorded instead of creating a duplicate?</translation>
     <message>
         <source>hồ sơ giúp đỡ của {name}</source>
         <translation>the case of {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPanel</name>
+    <message>
+        <source>Bảo mật</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>không khóa</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Lưu thời gian khóa</source>
+        <translation>Save lock time</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>Khóa màn hình sau</source>
+        <translation>Lock the screen after</translation>
+    </message>
+    <message>
+        <source>Đã lưu: khóa sau {minutes} phút không dùng.</source>
+        <translation>Saved: the screen locks after {minutes} minutes without use.</translation>
+    </message>
+    <message>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
     </message>
 </context>
 <context>
@@ -1733,7 +2319,7 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
     <message>
         <source>Sổ tuần tra không ghi giờ của ca này</source>
-        <translation>The patrol log does not give this shift's times</translation>
+        <translation>The patrol log does not give this shift&apos;s times</translation>
     </message>
     <message>
         <source>Giờ bắt đầu</source>
@@ -1786,6 +2372,32 @@ Use the person already recorded instead of creating a duplicate?</translation>
     <message>
         <source>Tổ không có thành viên nào vào ngày này</source>
         <translation>The group has no members on this date</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi {name} được mã hóa. Hãy đăng nhập bằng tài khoản của bạn.</source>
+        <translation>The record book {name} is encrypted. Sign in with your account.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
