@@ -237,7 +237,7 @@ def _password(args: argparse.Namespace) -> str:
     if given:
         return given
     if sys.stdin.isatty():
-        return getpass.getpass(texts.PASSWORD_PROMPT(user=args.user).render(args.lang))
+        return getpass.getpass(texts.PASSWORD_PROMPT(user=args.user).render(args.lang) + " ")
     raise CommandError(texts.NO_PASSWORD(user=args.user))
 
 
@@ -245,8 +245,8 @@ def _new_admin(args: argparse.Namespace) -> NewAccount:
     """The administrator of a new (or newly encrypted) file: ANTQ_PASSWORD, else asked twice."""
     given = os.environ.get("ANTQ_PASSWORD")
     if not given and sys.stdin.isatty():
-        given = getpass.getpass(texts.NEW_PASSWORD_PROMPT(user=args.user).render(args.lang))
-        again = getpass.getpass(texts.REPEAT_PASSWORD_PROMPT().render(args.lang))
+        given = getpass.getpass(texts.NEW_PASSWORD_PROMPT(user=args.user).render(args.lang) + " ")
+        again = getpass.getpass(texts.REPEAT_PASSWORD_PROMPT().render(args.lang) + " ")
         if given != again:
             raise CommandError(accounts.PASSWORD_MISMATCH())
     if not given:

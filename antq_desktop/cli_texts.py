@@ -229,14 +229,14 @@ HELP_USER = message(
     "user name (default: the ANTQ_USER variable, else admin); the password comes from the "
     "ANTQ_PASSWORD variable or is asked for in a terminal",
 )
-PASSWORD_PROMPT = message("cli.password_prompt", "Mật khẩu của {user}: ", "Password for {user}: ")
+PASSWORD_PROMPT = message("cli.password_prompt", "Mật khẩu của {user}:", "Password for {user}:")
 NEW_PASSWORD_PROMPT = message(
     "cli.new_password_prompt",
-    "Đặt mật khẩu cho tài khoản quản trị {user}: ",
-    "Choose a password for the administrator {user}: ",
+    "Đặt mật khẩu cho tài khoản quản trị {user}:",
+    "Choose a password for the administrator {user}:",
 )
 REPEAT_PASSWORD_PROMPT = message(
-    "cli.repeat_password_prompt", "Gõ lại mật khẩu: ", "Type the password again: "
+    "cli.repeat_password_prompt", "Gõ lại mật khẩu:", "Type the password again:"
 )
 NO_PASSWORD = message(
     "cli.no_password",

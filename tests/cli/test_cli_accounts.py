@@ -82,3 +82,28 @@ def test_a_plain_file_is_encrypted_on_first_use_after_a_backup(
     [backup] = (tmp_path / "backups").glob("*.antqbak")
     assert not sqlcipher.is_plaintext(backup)
     assert main(["check", "--db", str(path)]) == 0
+
+
+def test_in_a_terminal_the_password_is_asked_for_twice_for_a_new_book(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ANTQ_PASSWORD")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    prompts: list[str] = []
+    answers = iter(["mat-khau-moi-1", "mat-khau-khac", "mat-khau-moi-1", "mat-khau-moi-1"])
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("getpass.getpass", ask)
+    path = tmp_path / "ward.antqdb"
+    arguments = ["init", "--db", str(path), "--unit", "Phường 9", "--code", "27262"]
+    assert main(arguments) == 1
+    assert "không khớp" in error_line(capsys)
+    assert not path.exists()
+    assert main(arguments) == 0
+    assert prompts[0] == "Đặt mật khẩu cho tài khoản quản trị admin: "
+    assert prompts[1] == "Gõ lại mật khẩu: "
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "mat-khau-moi-1")
+    assert main(["check", "--db", str(path)]) == 0
