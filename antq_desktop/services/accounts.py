@@ -448,8 +448,10 @@ def protect(
         keys = keyring.Keyring(keyring.keyring_path(temporary))
         keys.wrap(username, admin.password, key, None)
         keys.save()
-        if folder.is_dir():
-            backups.make_backup(temporary, folder, now=datetime.now(), key=key)
+        if not folder.is_dir():  # the configured USB stick is not plugged in: beside the file
+            folder = path.resolve().parent / backups.DEFAULT_FOLDER_NAME
+            folder.mkdir(exist_ok=True)
+        backups.make_backup(temporary, folder, now=datetime.now(), key=key, stem=path.stem)
         keys.copy_to(path)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

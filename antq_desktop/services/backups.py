@@ -327,7 +327,12 @@ def remove_stale_copies(folder: Path, stem: str, *, now: datetime) -> list[Path]
 
 
 def make_backup(
-    source: Workspace | Path, folder: Path, *, now: datetime, key: bytes | None = None
+    source: Workspace | Path,
+    folder: Path,
+    *,
+    now: datetime,
+    key: bytes | None = None,
+    stem: str | None = None,
 ) -> Path:
     """A checked copy of the database in `folder`, named `<stem>-YYYYMMDD-HHMMSS.antqbak`.
 
@@ -336,12 +341,13 @@ def make_backup(
     like a backup. Rotation is `rotate`'s job (`back_up` does both).
 
     An encrypted database (`key`, or the workspace's) is copied encrypted with the same key, and
-    its key file is copied beside the backup as `<backup>.keys`."""
+    its key file is copied beside the backup as `<backup>.keys`. `stem`: the name the backup goes
+    by when `source` is a temporary copy of the database (the file being encrypted)."""
     if not folder.is_dir():
         raise BackupError(BACKUP_FOLDER_MISSING(folder=str(folder)))
     path = _source_path(source)
     key = _key(source, key)
-    final = _unused_name(folder, path.stem, _local(now))
+    final = _unused_name(folder, stem or path.stem, _local(now))
     temporary = folder / f".{final.name}.{os.getpid()}.partial"
     try:
         with _source_connection(source, key) as connection:

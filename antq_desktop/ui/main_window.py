@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTime
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,46 +43,46 @@ NAVIGATION_WIDTH = 240
 GEOMETRY_KEY = "window/geometry"
 
 
-class LaterPage(QWidget):
-    """A section not built yet: says what it will do and that it comes in a later version."""
+class NoticePage(QWidget):
+    """A section that shows a heading and a text instead of records (and an optional grey note)."""
 
-    def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, text: str, note: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         heading = QLabel(title)
         heading.setObjectName("heading")
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        body = QLabel(purpose)
+        body = QLabel(text)
         body.setObjectName("purpose")
         body.setWordWrap(True)
-        later = QLabel(self.tr("Trang này sẽ có trong phiên bản sau; các trang khác đã dùng được."))
-        later.setObjectName("later")
-        later.setWordWrap(True)
-        later.setStyleSheet("color: #555555;")
+        labels = [heading, body]
+        if note:
+            later = QLabel(note)
+            later.setObjectName("later")
+            later.setWordWrap(True)
+            later.setStyleSheet("color: #555555;")
+            labels.append(later)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
-        for label in (heading, body, later):
+        for label in labels:
             label.setMaximumWidth(720)
             layout.addWidget(label)
         layout.addStretch(1)
 
 
-class NoAccessPage(QWidget):
-    """A section the signed-in role may not open: says so, and who can give the right."""
+class LaterPage(NoticePage):
+    """A section not built yet: says what it will do and that it comes in a later version."""
 
-    def __init__(self, title: str, reason: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(title)
-        heading.setObjectName("heading")
-        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        body = QLabel(reason)
-        body.setObjectName("reason")
-        body.setWordWrap(True)
-        body.setMaximumWidth(720)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addStretch(1)
+    def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
+        note = QCoreApplication.translate(
+            "LaterPage", "Trang này sẽ có trong phiên bản sau; các trang khác đã dùng được."
+        )
+        super().__init__(title, purpose, note, parent)
+
+
+class NoAccessPage(NoticePage):
+    """A section the signed-in role may not open: says so, and who can give the right."""
 
 
 class MainWindow(QMainWindow):

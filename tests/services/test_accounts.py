@@ -100,7 +100,7 @@ def test_a_plain_file_is_encrypted_after_a_backup_and_keeps_every_record(tmp_pat
         ws.close()
     assert accounts.is_protected(path)
     assert NAME.encode() not in path.read_bytes()
-    made = backups.list_backups(tmp_path / "backups")
+    made = backups.list_backups(tmp_path / "backups", "old")
     assert len(made) == 1
     assert not made[0].path.read_bytes().startswith(sqlcipher.SQLITE_HEADER)
     assert keyring.keyring_path(made[0].path).is_file()
