@@ -17,6 +17,7 @@ from antq_desktop.store.stamping import CONTEXT_KEY, ChangeContext
 
 SQLITE_HEADER = sqlcipher.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 32 * 1024
 
 DB_MISSING = message(
     "db.missing",
@@ -72,6 +73,10 @@ def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
+    # SQLCipher decrypts a page each time it is read into the cache: SQLite's default 2 MB cache
+    # made the whole-period statistics of a large district 2–3 times slower than a 32 MB one
+    # (benchmarks/bench_demo_scale.py).
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 
