@@ -278,9 +278,8 @@ def _key_of(args: argparse.Namespace, path: Path) -> bytes | None:
     """The key of an encrypted file, unwrapped with the user's password (None for a plain one)."""
     if not path.is_file() or sqlcipher.is_plaintext(path):
         return None
-    if not keyring.keyring_path(path).is_file():
-        keys = str(keyring.keyring_path(path))
-        raise CommandError(accounts.KEYRING_MISSING(database=str(path), path=keys))
+    if not keyring.keyring_path(path).is_file():  # said before the password is asked for
+        raise accounts.key_file_missing(path)
     return accounts.unlock(path, args.user, _password(args))
 
 

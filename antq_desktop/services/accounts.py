@@ -39,9 +39,7 @@ from antq_desktop.store import files, keyring, sqlcipher
 from antq_desktop.store.database import (
     DB_MISSING,
     StoreError,
-    check_integrity,
     check_is_sqlite_file,
-    make_engine,
 )
 from antq_desktop.store.models import UserAccount
 
@@ -50,9 +48,6 @@ LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 DEFAULT_ADMIN = "admin"
-
-USERNAME_FIELD = message("account.field.username", "Tên đăng nhập", "User name")
-PASSWORD_FIELD = message("account.field.password", "Mật khẩu", "Password")
 
 WRONG_PASSWORD = message(
     "account.wrong_password",
@@ -243,7 +238,7 @@ def _load_keyring(path: Path) -> keyring.Keyring:
         return keyring.Keyring.load(keys)
     except keyring.KeyringError as error:
         if not keys.exists():
-            raise StoreError(KEYRING_MISSING(database=str(path), path=str(keys))) from error
+            raise key_file_missing(path) from error
         raise StoreError(KEYRING_DAMAGED(path=str(keys), detail=str(error))) from error
 
 
@@ -274,7 +269,7 @@ def unlock(path: Path, username: str, password: str, *, now: datetime | None = N
         if recent >= MAX_FAILURES:
             entry.locked_until = now + window
         keys.save()
-        if entry.locked_until is not None and entry.locked_until > now:
+        if recent >= MAX_FAILURES:
             minutes = Quantity(LOCK_MINUTES)
             raise AccountError(LOCKED(user=name, count=Quantity(MAX_FAILURES), minutes=minutes))
         left = Quantity(MAX_FAILURES - recent)
@@ -347,13 +342,13 @@ def check_own_password(workspace: Workspace, password: str) -> None:
         raise AccountError(UNKNOWN_OR_WRONG())
 
 
-def _add_account_row(workspace: Workspace, username: str, data: NewAccount) -> None:
+def _add_account_row(workspace: Workspace, username: str, full_name: str, role: UserRole) -> None:
     with workspace.database.transaction() as session:
         session.add(
             UserAccount(
                 username=username,
-                full_name=data.full_name.strip(),
-                role=data.role,
+                full_name=full_name.strip(),
+                role=role,
                 active=True,
                 password_changed_at=datetime.now(UTC),
             )
@@ -389,15 +384,13 @@ def create_protected(
         key=key,
     )
     try:
-        _add_account_row(workspace, username, NewAccount(username, "", admin.full_name))
+        _add_account_row(workspace, username, admin.full_name, UserRole.ADMIN)
         keys = keyring.Keyring(keys_path)
         keys.wrap(username, admin.password, key, None)
         keys.save()
     except BaseException:
         workspace.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        keys_path.unlink(missing_ok=True)
+        files.remove_database(path)
         raise
     return workspace
 
@@ -434,14 +427,10 @@ def protect(
     temporary = path.with_name(f".{path.name}.{os.getpid()}.encrypting")
     try:
         files.encrypt_copy(path, temporary, key)
-        engine = make_engine(temporary, key)
-        try:
-            check_integrity(engine, temporary)
-        finally:
-            engine.dispose()
+        # opened with SQLite's quick check of the whole copy before anything is added to it
         encrypted = open_workspace(temporary, user=username, today=today, key=key)
         try:
-            _add_account_row(encrypted, username, NewAccount(username, "", admin.full_name))
+            _add_account_row(encrypted, username, admin.full_name, UserRole.ADMIN)
             audit.record_event(encrypted, AuditAction.ENCRYPT, {"file": path.name})
         finally:
             encrypted.close()
@@ -458,8 +447,7 @@ def protect(
         os.replace(temporary, path)
         files.fsync_folder(path.parent)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal", keyring.SUFFIX):
-            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+        files.remove_database(temporary)
     return sign_in(path, username, admin.password, today=today, verify=False)
 
 
@@ -514,7 +502,7 @@ def add_account(workspace: Workspace, data: NewAccount) -> AccountView:
     keys.wrap(username, data.password, workspace.database.key, None)
     keys.save()
     try:
-        _add_account_row(workspace, username, data)
+        _add_account_row(workspace, username, data.full_name, data.role)
     except BaseException:
         del keys.entries[username]
         keys.save()
@@ -596,11 +584,10 @@ def unlock_account(workspace: Workspace, username: str) -> None:
     entry = keys.entries.get(normal_username(username))
     if entry is None:
         raise AccountError(NO_SUCH_ACCOUNT(user=normal_username(username)))
-    if entry is not None:
-        entry.locked_until = None
-        entry.failures = []
-        keys.save()
-        audit.record_event(workspace, AuditAction.ACCOUNT, {"unlocked": normal_username(username)})
+    entry.locked_until = None
+    entry.failures = []
+    keys.save()
+    audit.record_event(workspace, AuditAction.ACCOUNT, {"unlocked": normal_username(username)})
 
 
 # --- the idle lock ------------------------------------------------------------------------------

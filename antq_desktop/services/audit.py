@@ -133,16 +133,10 @@ class _Pending:
 
 
 def _append(session: Session, username: str, at: datetime, pending: list[_Pending]) -> None:
+    """Chain `pending` after the newest entry in the file. Every entry of a flush is appended in
+    one call, and `record_event` appends in a transaction of its own, so no entry of this session
+    is waiting unflushed behind the head read here."""
     seq, previous = _head(session)
-    pending_seqs = [
-        obj.seq for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is not None
-    ]
-    if pending_seqs:  # entries added earlier in this flush cycle, not yet in the file
-        newest = max(pending_seqs)
-        entry = next(
-            obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq == newest
-        )
-        seq, previous = newest, entry.hash
     for item in pending:
         seq += 1
         details_json = json.dumps(item.details, ensure_ascii=False, sort_keys=True, default=str)
@@ -241,46 +235,45 @@ def _kind(obj: Any) -> str:
     return type(obj).__name__
 
 
+def _permission_for(obj: Any) -> Permission | None:
+    """What changing `obj` takes (account changes are checked by `services.accounts`)."""
+    if isinstance(obj, SyncedMixin):
+        return Permission.EDIT_RECORDS
+    if isinstance(obj, Setting):
+        return Permission.CHANGE_SETTINGS
+    return None
+
+
 def _pending_changes(session: Session) -> tuple[list[_Pending], set[Permission]]:
     """What this flush changes, as entries, and the permissions the changes need."""
     pending: list[_Pending] = []
-    needed: set[Permission] = set()
+    needed: set[Permission | None] = set()
     for obj in session.new:
         if isinstance(obj, AuditEntry):
             continue
-        kind = _kind(obj)
-        if isinstance(obj, SyncedMixin):
-            needed.add(Permission.EDIT_RECORDS)
-        elif isinstance(obj, Setting):
-            needed.add(Permission.CHANGE_SETTINGS)
-        pending.append(
-            _Pending(_action_of(obj, AuditAction.CREATE), kind, _record_id(obj), _created(obj))
-        )
+        needed.add(_permission_for(obj))
+        action = _action_of(obj, AuditAction.CREATE)
+        pending.append(_Pending(action, _kind(obj), _record_id(obj), _created(obj)))
     for obj in session.dirty:
         if isinstance(obj, AuditEntry) or not session.is_modified(obj, include_collections=False):
             continue
-        kind = _kind(obj)
-        action = _deleted_change(obj) if isinstance(obj, SyncedMixin) else None
+        deleted = _deleted_change(obj) if isinstance(obj, SyncedMixin) else None
         changes = _changes(obj)
-        if action is None and not changes:
+        if deleted is None and not changes:
             continue
-        if isinstance(obj, SyncedMixin):
-            needed.add(Permission.EDIT_RECORDS)
-        elif isinstance(obj, Setting):
-            needed.add(Permission.CHANGE_SETTINGS)
+        needed.add(_permission_for(obj))
         details: dict[str, Any] = {"label": _label(obj)}
         if changes:
             details["fields"] = changes
-        pending.append(
-            _Pending(action or _action_of(obj, AuditAction.UPDATE), kind, _record_id(obj), details)
-        )
+        action = deleted or _action_of(obj, AuditAction.UPDATE)
+        pending.append(_Pending(action, _kind(obj), _record_id(obj), details))
     for obj in session.deleted:  # a hard delete (settings rows only; records are tombstoned)
         if isinstance(obj, AuditEntry):
             raise RuntimeError("audit entries are never deleted")
         pending.append(
             _Pending(AuditAction.DELETE, _kind(obj), _record_id(obj), {"label": _label(obj)})
         )
-    return pending, needed
+    return pending, {permission for permission in needed if permission is not None}
 
 
 def _action_of(obj: Any, default: AuditAction) -> AuditAction:
@@ -302,8 +295,7 @@ def _check_and_audit(session: Session, flush_context: Any, instances: Any) -> No
         if permission not in context.permissions:
             raise denial(context.user, UserRole(context.role or UserRole.VIEWER), permission)
     if pending:
-        at = datetime.fromtimestamp(context.now_ms() / 1000, UTC)
-        _append(session, context.user, at, pending)
+        _append(session, context.user, context.now(), pending)
 
 
 def record_event(
@@ -315,11 +307,9 @@ def record_event(
     record_id: str = "",
 ) -> None:
     """An entry for something that changes no record: a sign-in, a backup, a restore, an import."""
+    context = workspace.database.change_context
+    at = context.now() if context is not None else datetime.now(UTC)
     with workspace.database.transaction() as session:
-        at = datetime.now(UTC)
-        context = workspace.database.change_context
-        if context is not None:
-            at = datetime.fromtimestamp(context.now_ms() / 1000, UTC)
         pending = [_Pending(action, record_kind, record_id, dict(details or {}))]
         _append(session, workspace.user, at, pending)
 

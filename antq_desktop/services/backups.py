@@ -288,11 +288,6 @@ def _unused_name(folder: Path, stem: str, made_at: datetime) -> Path:
     return path
 
 
-def _remove_with_journal(path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm", keyring.SUFFIX):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def _copy_problem(path: Path, key: bytes | None) -> str | None:
     """Why the copy at `path` is not a sound ANTQ database, or None."""
     try:
@@ -321,7 +316,7 @@ def remove_stale_copies(folder: Path, stem: str, *, now: datetime) -> list[Path]
         for leftover in folder.glob(f".{stem}*{suffix}"):
             age = now.timestamp() - leftover.stat().st_mtime
             if age > STALE_AFTER_SECONDS:
-                _remove_with_journal(leftover)
+                files.remove_database(leftover)
                 removed.append(leftover)
     return removed
 
@@ -360,7 +355,7 @@ def make_backup(
         os.replace(temporary, final)
         files.fsync_folder(folder)
     finally:
-        _remove_with_journal(temporary)
+        files.remove_database(temporary)
     return final
 
 
@@ -432,7 +427,7 @@ def _keep_aside(target: Path, aside: Path, key: bytes | None) -> None:
                 files.copy_database(connection, aside, key=key)
                 return
             except sqlcipher.DatabaseError:  # malformed, not a database: fall through
-                _remove_with_journal(aside)
+                files.remove_database(aside)
     shutil.copyfile(target, aside)
     files.fsync_file(aside)
     wal = Path(f"{target}-wal")
@@ -457,7 +452,7 @@ def restore(
     now = datetime.now() if now is None else now
     if not backup.is_file():
         raise BackupError(BACKUP_MISSING(path=str(backup)))
-    if key is None and not files.has_sqlite_header(backup):
+    if key is None and not sqlcipher.is_plaintext(backup):
         raise BackupError(BACKUP_NOT_SQLITE(path=str(backup)))
     if not target.parent.is_dir():
         raise StoreError(DB_FOLDER_MISSING(folder=str(target.parent)))
@@ -487,7 +482,7 @@ def restore(
         os.replace(temporary, target)
         files.fsync_folder(target.parent)
     finally:
-        _remove_with_journal(temporary)
+        files.remove_database(temporary)
     return aside
 
 

@@ -95,7 +95,7 @@ def check(path: Path, key: bytes | None = None) -> CheckReport:
     A missing file or one that is not SQLite raises `StoreError`; everything else is reported."""
     if not path.is_file():
         raise StoreError(DB_MISSING(path=str(path)))
-    if key is None and not files.has_sqlite_header(path):
+    if key is None and not sqlcipher.is_plaintext(path):
         raise StoreError(DB_NOT_SQLITE(path=str(path)))
     head = head_revision()
     problems: list[Message] = []

@@ -16,6 +16,7 @@ from antq_desktop.domain.enums import UnitLevel, UserRole
 from antq_desktop.services import audit as _audit  # noqa: F401  (registers the flush checks)
 from antq_desktop.services import settings
 from antq_desktop.services.permissions import permissions_of
+from antq_desktop.store import files
 from antq_desktop.store.database import (
     DB_EXISTS,
     DB_FOLDER_MISSING,
@@ -168,8 +169,7 @@ def create_workspace(
         return workspace
     except BaseException:
         engine.dispose()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        files.remove_database(path)
         raise
 
 

@@ -15,7 +15,6 @@ from antq_desktop.domain.messages import Message, message
 from antq_desktop.store import sqlcipher
 from antq_desktop.store.stamping import CONTEXT_KEY, ChangeContext
 
-SQLITE_HEADER = sqlcipher.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
 
@@ -128,9 +127,7 @@ def check_is_sqlite_file(path: Path, key: bytes | None = None) -> None:
         raise StoreError(DB_MISSING(path=str(path)))
     if key is not None:
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER or _is_other_programs_database(path):
+    if not sqlcipher.is_plaintext(path) or _is_other_programs_database(path):
         raise StoreError(DB_NOT_SQLITE(path=str(path)))
 
 

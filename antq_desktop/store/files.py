@@ -13,19 +13,21 @@ import os
 from pathlib import Path
 
 from antq_desktop.store import sqlcipher
-from antq_desktop.store.database import BUSY_TIMEOUT_MS, SQLITE_HEADER
+from antq_desktop.store.database import BUSY_TIMEOUT_MS
 from antq_desktop.store.sqlcipher import Connection
 
 ALEMBIC_TABLE = "alembic_version"
+KEY_FILE_SUFFIX = ".keys"
+"""The key file beside an encrypted database (`store.keyring`)."""
+BESIDE_SUFFIXES = ("", "-journal", "-wal", "-shm", KEY_FILE_SUFFIX)
+"""A database file and what SQLite and the program keep beside it."""
 
 
-def has_sqlite_header(path: Path) -> bool:
-    """The file starts like every SQLite database (says nothing about the rest of it)."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
+def remove_database(path: Path) -> None:
+    """Delete a database file with its journal, WAL, shared memory and key file (a copy or a
+    creation that did not complete)."""
+    for suffix in BESIDE_SUFFIXES:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def connect_file(

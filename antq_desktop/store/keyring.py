@@ -28,11 +28,11 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from antq_desktop.store.files import fsync_folder
+from antq_desktop.store.files import KEY_FILE_SUFFIX, fsync_folder
 
 FORMAT = "antq-keyring"
 FORMAT_VERSION = 1
-SUFFIX = ".keys"
+SUFFIX = KEY_FILE_SUFFIX
 SALT_BYTES = 16
 NONCE_BYTES = 12
 

@@ -40,6 +40,10 @@ class ChangeContext:
     """The signed-in user's role and what it may do (`services.permissions`); the services check
     them when changes flush."""
 
+    def now(self) -> datetime:
+        """This context's clock as a UTC moment (to the millisecond)."""
+        return datetime.fromtimestamp(self.now_ms() / 1000, UTC)
+
     def next_stamp(self) -> Stamp:
         return self.clock.tick(self.now_ms())
 
@@ -71,7 +75,7 @@ def _stamp_changes(session: Session, flush_context: Any, instances: Any) -> None
     ]
     if not changed:
         return
-    moment = datetime.fromtimestamp(context.now_ms() / 1000, UTC)
+    moment = context.now()
     for obj in changed:
         if obj in session.new and obj.created_at is None:
             obj.created_at = moment

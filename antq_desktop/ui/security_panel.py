@@ -16,18 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.domain.validation import ValidationFailed
 from antq_desktop.services import accounts, settings
 from antq_desktop.services.permissions import Permission, allowed
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
 from antq_desktop.ui.style import ERROR_STYLE
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, ValidationFailed):
-        return "\n".join(item.render(i18n.language()) for item in error.errors)
-    return i18n.error_text(error)
 
 
 class PasswordChangeDialog(QDialog):
@@ -77,7 +70,7 @@ class PasswordChangeDialog(QDialog):
         try:
             accounts.change_own_password(self.workspace, self.current.text(), self.new.text())
         except Exception as error:  # wrong current password, lock, too short
-            self._refuse(_error_text(error))
+            self._refuse(i18n.error_text(error))
             return
         self.accept()
 
@@ -128,7 +121,7 @@ class SecurityPanel(QGroupBox):
             accounts.set_idle_minutes(self.workspace, minutes)
         except Exception as error:
             self.state.setStyleSheet(ERROR_STYLE)
-            self.state.setText(_error_text(error))
+            self.state.setText(i18n.error_text(error))
             return
         self.state.setStyleSheet("")
         self.state.setText(

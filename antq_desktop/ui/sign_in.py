@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.domain.validation import ValidationFailed
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import NewAccount
 from antq_desktop.services.workspace import Workspace
@@ -92,11 +91,7 @@ class _PasswordDialog(QDialog):
         self.setMinimumWidth(460)
 
     def show_error(self, error: Exception) -> None:
-        if isinstance(error, ValidationFailed):
-            text = "\n".join(item.render(i18n.language()) for item in error.errors)
-        else:
-            text = i18n.error_text(error)
-        self.error.setText(text)
+        self.error.setText(i18n.error_text(error))
         self.error.show()
 
     def submit(self) -> None:  # pragma: no cover - every dialog below has its own

@@ -37,7 +37,7 @@ from antq_desktop.services.demo.hcmc_units import CITY_CODE, CITY_NAME, CITY_PLA
 from antq_desktop.services.demo.names import PeopleFactory
 from antq_desktop.services.demo.writer import TABLE_COLUMNS, BulkWriter
 from antq_desktop.services.workspace import NewUnit, Workspace, create_workspace
-from antq_desktop.store import keyring
+from antq_desktop.store import files
 
 __all__ = ["MAX_SCALE", "SCENARIOS", "DemoBuildError", "DemoSummary", "build_demo"]
 
@@ -139,8 +139,7 @@ def build_demo(
         )
     except BaseException:
         workspace.close()
-        for suffix in ("", "-wal", "-shm", "-journal", keyring.SUFFIX):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        files.remove_database(path)
         raise
     finally:
         if collecting:
