@@ -106,16 +106,11 @@ class GroupsPage(ListPage):
         self.dialog = dialog
 
     def _record_save(self, before: GroupView | None, after: GroupView) -> None:
-        workspace = self.workspace
         if before is None:
             self.push_created(self.tr("Thêm tổ/nhóm {name}").format(name=after.name), after.id)
             return
-        old, new = as_input(before), as_input(after)
-        self.changes.push(
-            self.tr("Sửa tổ/nhóm {name}").format(name=after.name),
-            lambda: update_group(workspace, after.id, new),
-            lambda: update_group(workspace, after.id, old),
-        )
+        text = self.tr("Sửa tổ/nhóm {name}").format(name=after.name)
+        self.push_edited(text, after.id, update_group, as_input(before), as_input(after))
 
     record_kind = "Group"
 

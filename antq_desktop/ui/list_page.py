@@ -376,6 +376,23 @@ class ListPage(QWidget):
         delete, restore = self.delete_actions(record_id)
         self.changes.push(text, restore, delete)
 
+    def push_edited(
+        self,
+        text: str,
+        record_id: str,
+        update: Callable[[Workspace, str, Any], Any],
+        old: Any,
+        new: Any,
+    ) -> None:
+        """Put an edit just saved by an editor on the undo stack: `update(workspace, id, old)`
+        undoes it, `update(workspace, id, new)` does it again."""
+        workspace = self.workspace
+        self.changes.push(
+            text,
+            lambda: update(workspace, record_id, new),
+            lambda: update(workspace, record_id, old),
+        )
+
     def describe(self, row: ListRow) -> str:
         """How the delete question and the undo entry name the row (its first column)."""
         first = self.listing.columns[0]

@@ -132,19 +132,14 @@ class PatrolsPage(ListPage):
         return f"{view.group_name} {format_date(view.shift_date)}"
 
     def _record_save(self, before: ShiftView | None, after: ShiftView) -> None:
-        workspace = self.workspace
         self.last_group_id = after.group_id
         if before is None:
             self.push_created(
                 self.tr("Ghi ca tuần tra {shift}").format(shift=self.shift_text(after)), after.id
             )
             return
-        old, new = as_input(before), as_input(after)
-        self.changes.push(
-            self.tr("Sửa ca tuần tra {shift}").format(shift=self.shift_text(after)),
-            lambda: update_shift(workspace, after.id, new),
-            lambda: update_shift(workspace, after.id, old),
-        )
+        text = self.tr("Sửa ca tuần tra {shift}").format(shift=self.shift_text(after))
+        self.push_edited(text, after.id, update_shift, as_input(before), as_input(after))
 
     def delete_current(self) -> None:
         # The shared question names the first column's raw value (a date object here): ask with

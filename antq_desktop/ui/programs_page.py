@@ -185,16 +185,11 @@ class ProgramsPage(ListPage):
         self.dialog = dialog
 
     def _record_save(self, before: ProgramView | None, after: ProgramView) -> None:
-        workspace = self.workspace
         if before is None:
             self.push_created(self.tr("Thêm mô hình {name}").format(name=after.name), after.id)
             return
-        old, new = as_input(before), as_input(after)
-        self.changes.push(
-            self.tr("Sửa mô hình {name}").format(name=after.name),
-            lambda: update_program(workspace, after.id, new),
-            lambda: update_program(workspace, after.id, old),
-        )
+        text = self.tr("Sửa mô hình {name}").format(name=after.name)
+        self.push_edited(text, after.id, update_program, as_input(before), as_input(after))
 
     record_kind = "Program"
 

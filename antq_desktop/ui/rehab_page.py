@@ -195,18 +195,16 @@ class RehabPage(ListPage):
         self.dialog = dialog
 
     def _record_save(self, before: CaseView | None, after: CaseView) -> None:
-        workspace = self.workspace
         if before is None:
             self.push_created(
                 self.tr("Mở hồ sơ giúp đỡ {name}").format(name=after.person_name), after.id
             )
             return
-        old, new = case_input(before), case_input(after)
-        old_status, new_status = status_of(before), status_of(after)
-        self.changes.push(
-            self.tr("Sửa hồ sơ giúp đỡ {name}").format(name=after.person_name),
-            lambda: save_case(workspace, after.id, new, new_status),
-            lambda: save_case(workspace, after.id, old, old_status),
+        text = self.tr("Sửa hồ sơ giúp đỡ {name}").format(name=after.person_name)
+        old = (case_input(before), status_of(before))
+        new = (case_input(after), status_of(after))
+        self.push_edited(
+            text, after.id, lambda ws, case_id, state: save_case(ws, case_id, *state), old, new
         )
 
     def describe(self, row: ListRow) -> str:
