@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
 
@@ -44,6 +44,9 @@ from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.statistics import Statistics, compute_statistics
 from antq_desktop.services.workspace import NewUnit, StoreError, Workspace
 from antq_desktop.store import keyring, sqlcipher
+
+if TYPE_CHECKING:  # the report modules (reportlab, pyHanko) load only for the commands using them
+    from antq_desktop.reports.signing import SigningIdentity
 
 PROG = "antq-desktop"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -160,7 +163,9 @@ def build_parser(language: str) -> OneLineParser:
     parser.add_argument("--db", type=Path, help=say(texts.HELP_DB))
     parser.add_argument("--user", default=default_user(), help=say(texts.HELP_USER))
     commands = parser.add_subparsers(
-        dest="command", metavar="{init,demo,stats,backup,restore,check}", parser_class=OneLineParser
+        dest="command",
+        metavar="{init,demo,stats,report,verify,backup,restore,check}",
+        parser_class=OneLineParser,
     )
 
     init = commands.add_parser("init", **parser_kwargs(texts.HELP_INIT))
@@ -201,6 +206,32 @@ def build_parser(language: str) -> OneLineParser:
         "--to", dest="date_to", type=_date(language), required=True, help=say(texts.HELP_TO)
     )
     stats.add_argument("--json", action="store_true", help=say(texts.HELP_JSON))
+    report = commands.add_parser("report", **parser_kwargs(texts.HELP_REPORT))
+    report.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+    report.add_argument("--unit", required=True, help=say(texts.HELP_UNIT_CODE))
+    report.add_argument(
+        "--from", dest="date_from", type=_date(language), required=True, help=say(texts.HELP_FROM)
+    )
+    report.add_argument(
+        "--to", dest="date_to", type=_date(language), required=True, help=say(texts.HELP_TO)
+    )
+    report.add_argument("--out", type=Path, required=True, help=say(texts.HELP_OUT_PDF))
+    report.add_argument("--sign", type=Path, help=say(texts.HELP_SIGN_P12))
+    report.add_argument("--pkcs11-library", type=Path, help=say(texts.HELP_PKCS11_LIBRARY))
+    report.add_argument("--token", help=say(texts.HELP_TOKEN))
+    report.add_argument("--key", help=say(texts.HELP_KEY))
+    report.add_argument("--password-file", type=Path, help=say(texts.HELP_PASSWORD_FILE))
+    report.add_argument("--proposals-file", type=Path, help=say(texts.HELP_PROPOSALS_FILE))
+    report.add_argument("--full-ids", action="store_true", help=say(texts.HELP_FULL_IDS))
+    report.add_argument("--no-appendix", action="store_true", help=say(texts.HELP_NO_APPENDIX))
+    report.add_argument("--issued-on", type=_date(language), help=say(texts.HELP_ISSUED_ON))
+
+    verify = commands.add_parser("verify", **parser_kwargs(texts.HELP_VERIFY))
+    verify.add_argument("file", type=Path, help=say(texts.HELP_VERIFY_FILE))
+    verify.add_argument(
+        "--trust", type=Path, action="append", default=[], help=say(texts.HELP_TRUST)
+    )
+
     backup = commands.add_parser("backup", **parser_kwargs(texts.HELP_BACKUP))
     backup.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
     backup.add_argument("--to", dest="folder", type=Path, help=say(texts.HELP_BACKUP_TO))
@@ -213,7 +244,7 @@ def build_parser(language: str) -> OneLineParser:
 
     check = commands.add_parser("check", **parser_kwargs(texts.HELP_CHECK))
     check.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
-    for sub in (init, demo, stats, backup, restore, check):
+    for sub in (init, demo, stats, report, verify, backup, restore, check):
         sub.language = language  # type: ignore[attr-defined]
         # `--lang` is accepted after the command too ("antq-desktop stats ... --lang en");
         # detect_language has already read it, so the value is the same either way.
@@ -336,6 +367,116 @@ def _run_stats(args: argparse.Namespace) -> str:
     if args.json:
         return json.dumps(figures.as_dict(), ensure_ascii=False, indent=2)
     return format_statistics(figures, args.lang)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        detail = error.strerror if isinstance(error, OSError) else "UTF-8"
+        raise CommandError(texts.TEXT_FILE_UNREADABLE(path=str(path), detail=detail)) from error
+
+
+def _secret(args: argparse.Namespace) -> str:
+    """The certificate's password or the token's PIN: the first line of --password-file, else
+    asked without echo in a terminal."""
+    if args.password_file is not None:
+        lines = _read_text(args.password_file).splitlines()
+        return lines[0] if lines else ""
+    if sys.stdin.isatty():
+        return getpass.getpass(texts.SECRET_PROMPT().render(args.lang) + " ")
+    raise CommandError(texts.PASSWORD_FILE_NEEDED())
+
+
+def _signing_identity(args: argparse.Namespace) -> SigningIdentity | None:
+    from antq_desktop.reports.signing import open_pkcs11, open_pkcs12
+
+    if args.sign is not None and args.pkcs11_library is not None:
+        raise CommandError(texts.SIGN_OPTIONS_CONFLICT())
+    if args.sign is not None:
+        return open_pkcs12(args.sign, _secret(args))
+    if args.pkcs11_library is not None:
+        if not args.token or not args.key:
+            raise CommandError(texts.PKCS11_OPTIONS_MISSING())
+        return open_pkcs11(args.pkcs11_library, args.token, args.key, _secret(args))
+    return None
+
+
+def _run_report(args: argparse.Namespace) -> Message:
+    from antq_desktop.domain.periods import Period
+    from antq_desktop.reports.issue import check_target, issue_report, save_draft
+    from antq_desktop.services.report_content import ReportRequest, gather_report
+
+    proposals = _read_text(args.proposals_file) if args.proposals_file is not None else ""
+    check_target(args.out, overwrite=args.sign is None and args.pkcs11_library is None)
+    identity = _signing_identity(args)  # a wrong password is said before anything is read
+    workspace = _sign_in(args)
+    try:
+        request = ReportRequest(
+            unit_code=args.unit,
+            period=Period.custom(args.date_from, args.date_to),
+            proposals=proposals,
+            include_appendices=not args.no_appendix,
+            full_citizen_ids=args.full_ids,
+        )
+        if identity is None:
+            content = gather_report(workspace, request)
+            draft = save_draft(workspace, content, args.out, issued_on=args.issued_on)
+            _signed_in(workspace, args)
+            return texts.REPORT_DRAFT(
+                path=str(draft.path), pages=Quantity(draft.pages), fingerprint=draft.fingerprint
+            )
+        with identity:
+            require(workspace, Permission.SIGN_REPORT)
+            content = gather_report(workspace, request)
+            issued = issue_report(workspace, content, args.out, identity, issued_on=args.issued_on)
+        _signed_in(workspace, args)
+    finally:
+        workspace.close()
+    return texts.REPORT_ISSUED(
+        number=issued.number_text,
+        pages=Quantity(issued.pages),
+        path=str(args.out),
+        signer=issued.signer,
+        level=issued.signature_level,
+        sha256=issued.sha256,
+    )
+
+
+def _run_verify(args: argparse.Namespace) -> Outcome:
+    from antq_desktop.reports.verification import load_certificates, verify_pdf
+
+    roots = [certificate for path in args.trust for certificate in load_certificates(path)]
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise CommandError(
+            texts.FILE_ERROR(path=str(args.file), detail=error.strerror or str(error))
+        ) from error
+    verdict = verify_pdf(data, roots)
+
+    def answer(value: bool) -> Message:
+        return (texts.YES if value else texts.NO)()
+
+    lines: list[Message] = [texts.VERIFY_FILE(path=str(args.file))]
+    if verdict.signed:
+        moment = verdict.signing_time
+        lines += [
+            texts.VERIFY_SIGNER(signer=verdict.signer),
+            texts.VERIFY_TIME(
+                time=moment.astimezone().strftime("%d/%m/%Y %H:%M:%S %z") if moment else "-"
+            ),
+            texts.VERIFY_LEVEL(level=verdict.level or "-"),
+            texts.VERIFY_INTACT(value=answer(verdict.intact)),
+            texts.VERIFY_VALID(value=answer(verdict.valid)),
+            texts.VERIFY_TRUSTED(value=answer(verdict.trusted)),
+            texts.VERIFY_WHOLE(value=answer(verdict.covers_whole_file)),
+            texts.VERIFY_UPDATES(value=answer(verdict.later_updates)),
+        ]
+    lines += list(verdict.problems)
+    lines.append(texts.VERIFY_OK() if verdict.ok else texts.VERIFY_FAILED())
+    text = "\n".join(line.render(args.lang) for line in lines)
+    return Outcome(text, EXIT_OK if verdict.ok else EXIT_REFUSED)
 
 
 @dataclass(frozen=True)
@@ -488,6 +629,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "init": _run_init,
         "demo": _run_demo,
         "stats": _run_stats,
+        "report": _run_report,
+        "verify": _run_verify,
         "backup": _run_backup,
         "restore": _run_restore,
         "check": _run_check,

@@ -263,3 +263,126 @@ CHECK_AUDIT = message(
     "Nhật ký thay đổi: {count} dòng, liền mạch.",
     "Audit trail: {count} entries, unbroken.",
 )
+
+# --- report and verify ---------------------------------------------------------------------------
+
+HELP_REPORT = message(
+    "cli.help.report",
+    "lập báo cáo PDF của một đơn vị cho một kỳ (có --sign: đánh số, ký số và vào sổ; "
+    "không có: bản dự thảo)",
+    "write a unit's PDF report for a period (with --sign: numbered, signed and registered; "
+    "without: a draft)",
+)
+HELP_OUT_PDF = message("cli.help.out_pdf", "tệp PDF sẽ ghi", "the PDF file to write")
+HELP_SIGN_P12 = message(
+    "cli.help.sign_p12", "ký bằng tệp chứng thư số .p12/.pfx", "sign with a .p12/.pfx file"
+)
+HELP_PASSWORD_FILE = message(
+    "cli.help.password_file",
+    "tệp chứa mật khẩu của chứng thư số hoặc mã PIN (dòng đầu)",
+    "file holding the certificate's password or the PIN (first line)",
+)
+HELP_PKCS11_LIBRARY = message(
+    "cli.help.pkcs11_library",
+    "ký bằng USB token: đường dẫn thư viện PKCS#11 của nhà cung cấp",
+    "sign with a USB token: path of the vendor's PKCS#11 library",
+)
+HELP_TOKEN = message("cli.help.token", "nhãn của USB token", "the token's label")
+HELP_KEY = message("cli.help.key", "nhãn của khóa ký trên token", "the signing key's label")
+HELP_PROPOSALS_FILE = message(
+    "cli.help.proposals_file",
+    "tệp văn bản chứa phần đề xuất, kiến nghị (UTF-8)",
+    "text file with the proposals section (UTF-8)",
+)
+HELP_FULL_IDS = message(
+    "cli.help.full_ids",
+    "in đầy đủ số định danh trong phụ lục (mặc định chỉ 4 số cuối)",
+    "print whole citizen IDs in the appendix (default: the last four digits)",
+)
+HELP_NO_APPENDIX = message(
+    "cli.help.no_appendix", "không kèm các bảng phụ lục", "leave out the appendix tables"
+)
+HELP_ISSUED_ON = message(
+    "cli.help.issued_on",
+    "ngày ban hành in trên báo cáo (mặc định: hôm nay)",
+    "date of issue printed on the report (default: today)",
+)
+HELP_VERIFY = message(
+    "cli.help.verify",
+    "kiểm tra chữ ký số của một báo cáo PDF (mã thoát khác 0 nếu không nguyên vẹn, không hợp lệ)",
+    "check the digital signature of a PDF report (non-zero exit unless intact and valid)",
+)
+HELP_VERIFY_FILE = message("cli.help.verify_file", "tệp PDF cần kiểm tra", "the PDF to check")
+HELP_TRUST = message(
+    "cli.help.trust",
+    "chứng thư gốc tin cậy (.pem/.crt/.cer); có thể lặp lại",
+    "trusted root certificate (.pem/.crt/.cer); may be repeated",
+)
+SIGN_OPTIONS_CONFLICT = message(
+    "cli.sign_options_conflict",
+    "Chỉ chọn một cách ký: --sign (tệp .p12) hoặc --pkcs11-library (USB token).",
+    "Choose one way to sign: --sign (a .p12 file) or --pkcs11-library (a USB token).",
+)
+PKCS11_OPTIONS_MISSING = message(
+    "cli.pkcs11_options_missing",
+    "Ký bằng USB token cần cả --token và --key (nhãn của token và của khóa ký).",
+    "Signing with a USB token needs both --token and --key (the token's and the key's labels).",
+)
+PASSWORD_FILE_NEEDED = message(
+    "cli.password_file_needed",
+    "Hãy cho biết mật khẩu chứng thư (hoặc mã PIN) bằng --password-file TỆP; "
+    "khi chạy trong cửa sổ lệnh, chương trình sẽ hỏi.",
+    "Give the certificate's password (or the PIN) with --password-file FILE; "
+    "in a terminal the program asks for it.",
+)
+SECRET_PROMPT = message(
+    "cli.secret_prompt",
+    "Mật khẩu chứng thư số / mã PIN:",
+    "Certificate password / PIN:",
+)
+TEXT_FILE_UNREADABLE = message(
+    "cli.text_file_unreadable",
+    "Không đọc được tệp {path} ({detail}). Hãy kiểm tra đường dẫn và lưu tệp dạng UTF-8.",
+    "Cannot read the file {path} ({detail}). Check the path and save the file as UTF-8.",
+)
+REPORT_ISSUED = message(
+    "cli.report_issued",
+    "Đã phát hành báo cáo số {number} ({pages} trang) vào {path}; ký bởi {signer} ({level}). "
+    "SHA-256 của tệp: {sha256}",
+    "Issued report no. {number} ({pages} pages) to {path}; signed by {signer} ({level}). "
+    "SHA-256 of the file: {sha256}",
+)
+REPORT_DRAFT = message(
+    "cli.report_draft",
+    "Đã ghi bản dự thảo báo cáo ({pages} trang, chưa đánh số, chưa ký) vào {path}. "
+    "Mã dữ liệu: {fingerprint}",
+    "Wrote a draft report ({pages} pages, no number, not signed) to {path}. "
+    "Data fingerprint: {fingerprint}",
+)
+VERIFY_FILE = message("cli.verify.file", "Tệp: {path}", "File: {path}")
+VERIFY_SIGNER = message("cli.verify.signer", "Người ký: {signer}", "Signer: {signer}")
+VERIFY_TIME = message("cli.verify.time", "Thời gian ký: {time}", "Signing time: {time}")
+VERIFY_LEVEL = message("cli.verify.level", "Chuẩn chữ ký: {level}", "Signature level: {level}")
+VERIFY_INTACT = message("cli.verify.intact", "Nguyên vẹn: {value}", "Intact: {value}")
+VERIFY_VALID = message("cli.verify.valid", "Chữ ký hợp lệ: {value}", "Valid: {value}")
+VERIFY_TRUSTED = message("cli.verify.trusted", "Tin cậy: {value}", "Trusted: {value}")
+VERIFY_WHOLE = message(
+    "cli.verify.whole", "Chữ ký bao trùm toàn bộ tệp: {value}", "Covers the whole file: {value}"
+)
+VERIFY_UPDATES = message(
+    "cli.verify.updates",
+    "Có sửa đổi sau khi ký: {value}",
+    "Updated after signing: {value}",
+)
+VERIFY_OK = message(
+    "cli.verify.ok",
+    "Kết luận: báo cáo nguyên vẹn, chữ ký hợp lệ.",
+    "Verdict: the report is intact and the signature is valid.",
+)
+VERIFY_FAILED = message(
+    "cli.verify.failed",
+    "Kết luận: KHÔNG đạt — không dùng báo cáo này.",
+    "Verdict: FAILED — do not rely on this report.",
+)
+YES = message("cli.yes", "có", "yes")
+NO = message("cli.no", "không", "no")

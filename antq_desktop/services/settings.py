@@ -59,6 +59,61 @@ BACKUP_FOLDER = _spec(
 )
 
 
+# The report's header strings (REPORT-FORMAT.md): settings of this installation's unit, since many
+# wards now report straight to the city. Blank means the default built from the units' names
+# (`services.report_header`).
+REPORT_PARENT_BODY = _spec(
+    "report.parent_body", str, "", "Cơ quan chủ quản (dòng trên)", "Parent body (upper line)"
+)
+REPORT_ISSUING_BODY = _spec("report.issuing_body", str, "", "Cơ quan ban hành", "Issuing body")
+REPORT_NUMBER_SUFFIX = _spec(
+    "report.number_suffix",
+    str,
+    "",
+    "Ký hiệu sau số báo cáo (BC-…)",
+    "Abbreviation after the report number (BC-…)",
+)
+REPORT_SIGNER_TITLE = _spec(
+    "report.signer_title",
+    str,
+    "",
+    "Thẩm quyền, chức vụ người ký (mỗi dòng một dòng in)",
+    "Signing authority and position (one printed line per line)",
+)
+REPORT_SIGNER_NAME = _spec("report.signer_name", str, "", "Họ tên người ký", "Signer's full name")
+REPORT_RECIPIENTS = _spec(
+    "report.recipients",
+    str,
+    "",
+    "Nơi nhận (mỗi dòng một nơi)",
+    "Recipients (one per line)",
+)
+# How reports are signed: a PKCS#12 file, or a key on a USB token reached through its vendor's
+# PKCS#11 library. Passwords and PINs are never stored.
+SIGNING_METHOD = _spec(
+    "signing.method", str, "p12", "Cách ký (tệp chứng thư hoặc USB token)", "Signing method"
+)
+SIGNING_P12_PATH = _spec(
+    "signing.p12_path", str, "", "Tệp chứng thư số (.p12/.pfx)", "Certificate file (.p12/.pfx)"
+)
+SIGNING_PKCS11_LIBRARY = _spec(
+    "signing.pkcs11_library",
+    str,
+    "",
+    "Thư viện PKCS#11 của USB token",
+    "The USB token's PKCS#11 library",
+)
+SIGNING_PKCS11_TOKEN = _spec("signing.pkcs11_token", str, "", "Nhãn USB token", "Token label")
+SIGNING_PKCS11_KEY = _spec("signing.pkcs11_key", str, "", "Nhãn khóa ký", "Signing key label")
+TRUSTED_CERTIFICATES = _spec(
+    "signing.trusted_certificates",
+    str,
+    "",
+    "Chứng thư gốc tin cậy (mỗi dòng một tệp)",
+    "Trusted root certificates (one file per line)",
+)
+
+
 def read_setting(session: Session, spec: SettingSpec[T]) -> T:
     row = session.get(Setting, spec.key)
     if row is None:

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Executable, and_, func, or_, select
+from sqlalchemy import ColumnElement, Executable, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.enums import (
@@ -60,6 +60,7 @@ from antq_desktop.store.models import (
     FollowUp,
     Group,
     Membership,
+    OrgUnit,
     PatrolParticipant,
     PatrolShift,
     Person,
@@ -217,15 +218,40 @@ def _group_figures(session: Session, scope: list[str], start: date, end: date) -
     return int(group_count), int(member_count or 0)
 
 
-def _patrol_figures(session: Session, scope: list[str], start: date, end: date) -> PatrolFigures:
-    # Plain joins, not "shift_id IN (subquery)": SQLite walks groups -> shifts (by group and date)
-    # -> participants/findings through the indexes without building a temporary list of shift ids.
-    live_shifts = and_(
+def live_shifts(scope: list[str], start: date, end: date) -> ColumnElement[bool]:
+    """The shifts the figures count: of live groups in the units, dated within the range. Used
+    with `select_from(Group).join(PatrolShift, ...)`."""
+    return and_(
         Group.unit_id.in_(scope),
         Group.deleted_at.is_(None),
         PatrolShift.deleted_at.is_(None),
         PatrolShift.shift_date.between(start, end),
     )
+
+
+def shifts_by_month(
+    session: Session, scope: list[str], start: date, end: date
+) -> dict[tuple[int, int], int]:
+    """Patrol shifts per (year, month), counted as `PatrolFigures.shifts` counts them."""
+    month = func.strftime("%Y-%m", PatrolShift.shift_date)
+    rows = session.execute(
+        select(month, func.count())
+        .select_from(Group)
+        .join(PatrolShift, PatrolShift.group_id == Group.id)
+        .where(live_shifts(scope, start, end))
+        .group_by(month)
+    )
+    counts: dict[tuple[int, int], int] = {}
+    for key, count in rows:
+        year, month_number = str(key).split("-")
+        counts[int(year), int(month_number)] = int(count)
+    return counts
+
+
+def _patrol_figures(session: Session, scope: list[str], start: date, end: date) -> PatrolFigures:
+    # Plain joins, not "shift_id IN (subquery)": SQLite walks groups -> shifts (by group and date)
+    # -> participants/findings through the indexes without building a temporary list of shift ids.
+    counted = live_shifts(scope, start, end)
     shift_count, others, reminders = session.execute(
         select(
             func.count(),
@@ -234,14 +260,14 @@ def _patrol_figures(session: Session, scope: list[str], start: date, end: date) 
         )
         .select_from(Group)
         .join(PatrolShift, PatrolShift.group_id == Group.id)
-        .where(live_shifts)
+        .where(counted)
     ).one()
     participants = session.scalar(
         select(func.count())
         .select_from(Group)
         .join(PatrolShift, PatrolShift.group_id == Group.id)
         .join(PatrolParticipant, PatrolParticipant.shift_id == PatrolShift.id)
-        .where(live_shifts, PatrolParticipant.deleted_at.is_(None))
+        .where(counted, PatrolParticipant.deleted_at.is_(None))
     )
     by_category: dict[str, int] = dict.fromkeys((c.value for c in FindingCategory), 0)
     by_action: dict[str, int] = dict.fromkeys((a.value for a in FindingAction), 0)
@@ -250,7 +276,7 @@ def _patrol_figures(session: Session, scope: list[str], start: date, end: date) 
         .select_from(Group)
         .join(PatrolShift, PatrolShift.group_id == Group.id)
         .join(Finding, Finding.shift_id == PatrolShift.id)
-        .where(live_shifts, Finding.deleted_at.is_(None))
+        .where(counted, Finding.deleted_at.is_(None))
         .group_by(Finding.category, Finding.action)
     ):
         by_category[str(category)] = by_category.get(str(category), 0) + int(count)
@@ -265,15 +291,21 @@ def _patrol_figures(session: Session, scope: list[str], start: date, end: date) 
     )
 
 
+def cases_helped(scope: list[str], start: date, end: date) -> ColumnElement[bool]:
+    """The cases whose people count as helped during the range."""
+    return and_(
+        RehabCase.unit_id.in_(scope),
+        RehabCase.deleted_at.is_(None),
+        RehabCase.opened_on <= end,
+        or_(RehabCase.closed_on.is_(None), RehabCase.closed_on >= start),
+    )
+
+
 def _rehab_figures(
     session: Session, scope: list[str], start: date, end: date, as_of: date
 ) -> RehabFigures:
     live_cases = and_(RehabCase.unit_id.in_(scope), RehabCase.deleted_at.is_(None))
-    helped = and_(
-        live_cases,
-        RehabCase.opened_on <= end,
-        or_(RehabCase.closed_on.is_(None), RehabCase.closed_on >= start),
-    )
+    helped = cases_helped(scope, start, end)
 
     def people(*conditions: Any) -> int:
         statement = select(func.count(func.distinct(RehabCase.person_id))).where(*conditions)
@@ -306,6 +338,25 @@ def _rehab_figures(
     )
 
 
+def statistics_in(
+    session: Session, unit: OrgUnit, date_from: date, date_to: date, as_of: date
+) -> Statistics:
+    """The figures of one unit and all units below it, read in an open session."""
+    scope = subtree_ids(session, unit.id)
+    groups, members = _group_figures(session, scope, date_from, date_to)
+    return Statistics(
+        unit_code=unit.code,
+        unit_name=unit.name,
+        date_from=date_from,
+        date_to=date_to,
+        programs=_program_figures(session, scope, date_from, date_to),
+        groups=groups,
+        members=members,
+        patrols=_patrol_figures(session, scope, date_from, date_to),
+        rehab=_rehab_figures(session, scope, date_from, date_to, as_of),
+    )
+
+
 def compute_statistics(
     workspace: Workspace, unit_code: str, date_from: date, date_to: date
 ) -> Statistics:
@@ -316,17 +367,4 @@ def compute_statistics(
     check_range(date_from, date_to)
     as_of = min(date_to, workspace.today())
     with workspace.database.session() as session:
-        unit = unit_by_code(session, unit_code)
-        scope = subtree_ids(session, unit.id)
-        groups, members = _group_figures(session, scope, date_from, date_to)
-        return Statistics(
-            unit_code=unit.code,
-            unit_name=unit.name,
-            date_from=date_from,
-            date_to=date_to,
-            programs=_program_figures(session, scope, date_from, date_to),
-            groups=groups,
-            members=members,
-            patrols=_patrol_figures(session, scope, date_from, date_to),
-            rehab=_rehab_figures(session, scope, date_from, date_to, as_of),
-        )
+        return statistics_in(session, unit_by_code(session, unit_code), date_from, date_to, as_of)

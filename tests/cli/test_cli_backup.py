@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from antq_desktop.cli import main
+from antq_desktop.store.migrate import head_revision
 
 
 def folder_state(folder: Path) -> dict[str, str]:
@@ -150,7 +151,7 @@ def test_check_prints_ok_or_each_problem(
 ) -> None:
     assert main(["check", "--db", str(ward_db)]) == 0
     assert capsys.readouterr().out.strip().splitlines() == [
-        f"{ward_db}: tốt (toàn vẹn, khóa ngoại, lược đồ 0002).",
+        f"{ward_db}: tốt (toàn vẹn, khóa ngoại, lược đồ {head_revision()}).",
         "Nhật ký thay đổi: 6 dòng, liền mạch.",
     ]
     other = tmp_path / "other.sqlite"
@@ -172,6 +173,6 @@ def test_check_of_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_help_lists_the_backup_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    assert "{init,demo,stats,backup,restore,check}" in out
+    assert "{init,demo,stats,report,verify,backup,restore,check}" in out
     assert main(["--lang", "en", "restore", "--help"]) == 0
     assert "--from" in capsys.readouterr().out

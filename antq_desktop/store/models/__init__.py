@@ -1,7 +1,7 @@
 """All tables. Importing this package registers every model on `Base.metadata`."""
 
 from antq_desktop.store.base import Base, SyncedMixin
-from antq_desktop.store.models.local import AuditEntry, Setting, UserAccount
+from antq_desktop.store.models.local import AuditEntry, IssuedReport, Setting, UserAccount
 from antq_desktop.store.models.org import OrgUnit
 from antq_desktop.store.models.patrols import Finding, PatrolParticipant, PatrolShift
 from antq_desktop.store.models.people import Person
@@ -32,6 +32,7 @@ __all__ = [
     "Finding",
     "FollowUp",
     "Group",
+    "IssuedReport",
     "Membership",
     "OrgUnit",
     "PatrolParticipant",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from antq_desktop.domain.enums import AuditAction, UserRole
@@ -55,3 +55,36 @@ class AuditEntry(Base):
     details_json: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class IssuedReport(Base):
+    """One line of the register of issued reports. Numbers run per year and are never reused:
+    re-issuing a report gives it a new number (`services.report_register`)."""
+
+    __tablename__ = "issued_reports"
+    __table_args__ = (
+        Index("ix_issued_reports_year_number", "year", "number", unique=True),
+        Index("ix_issued_reports_issued_at", "issued_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    number_text: Mapped[str] = mapped_column(String(60))
+    """As printed: "05/BC-CAP"."""
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    issued_on: Mapped[date] = mapped_column(Date)
+    date_from: Mapped[date] = mapped_column(Date)
+    date_to: Mapped[date] = mapped_column(Date)
+    period_label: Mapped[str] = mapped_column(String(200))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    unit_name: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(Text)
+    signer: Mapped[str] = mapped_column(String(200))
+    signature_level: Mapped[str] = mapped_column(String(40))
+    sha256: Mapped[str] = mapped_column(String(64))
+    data_fingerprint: Mapped[str] = mapped_column(String(64))
+    file_path: Mapped[str] = mapped_column(Text)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer)
+    issued_by: Mapped[str] = mapped_column(String(40))

@@ -1,0 +1,174 @@
+"""Making a report file: a numbered, signed and registered report, or an unnumbered draft.
+
+`issue_report` is all-or-nothing: the PDF is built with the next number of the year, signed,
+written beside its final name and renamed into place, then registered. If signing fails nothing is
+written; if registering fails the file is removed again. An issued report never overwrites a file.
+A draft carries no number and a "DỰ THẢO" mark, is not signed and not registered.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from antq_desktop.domain.messages import Message, message
+from antq_desktop.reports.document import BuiltReport, IssueDetails, build_pdf, subject_of
+from antq_desktop.reports.signing import SIGNATURE_LEVEL, SigningIdentity, StampText, sign_pdf
+from antq_desktop.services.errors import ServiceError
+from antq_desktop.services.permissions import Permission, require
+from antq_desktop.services.report_content import ReportContent
+from antq_desktop.services.report_register import (
+    IssuedReportView,
+    NewIssuedReport,
+    file_sha256,
+    next_number,
+    number_text,
+    register_report,
+)
+from antq_desktop.services.workspace import Workspace
+
+STEP_SIGNING = message("report.step.signing", "Đang ký số…", "Signing…")
+STEP_SAVING = message("report.step.saving", "Đang lưu tệp báo cáo…", "Saving the report file…")
+FILE_EXISTS = message(
+    "report.file_exists",
+    "Tệp {path} đã có. Báo cáo đã phát hành không ghi đè tệp khác: hãy chọn tên tệp khác.",
+    "The file {path} already exists. An issued report never overwrites a file: choose another "
+    "file name.",
+)
+FOLDER_MISSING = message(
+    "report.folder_missing",
+    "Không có thư mục {folder}. Hãy chọn một thư mục có sẵn để lưu báo cáo.",
+    "The folder {folder} does not exist. Choose an existing folder for the report.",
+)
+
+Progress = Callable[[Message], None]
+
+
+@dataclass(frozen=True)
+class DraftReport:
+    path: Path
+    pages: int
+    fingerprint: str
+
+
+def check_target(path: Path, *, overwrite: bool) -> None:
+    if not path.parent.is_dir():
+        raise ServiceError(FOLDER_MISSING(folder=str(path.parent)))
+    if path.exists() and not overwrite:
+        raise ServiceError(FILE_EXISTS(path=str(path)))
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write beside the final name, flush to disk, then rename: a reader never sees half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def preview_report(
+    workspace: Workspace,
+    content: ReportContent,
+    *,
+    issued_on: date | None = None,
+    progress: Progress | None = None,
+) -> BuiltReport:
+    """The report as it would be issued today (number left blank), for the preview."""
+    require(workspace, Permission.MAKE_REPORT)
+    details = IssueDetails("", issued_on or workspace.today(), SIGNATURE_LEVEL)
+    return build_pdf(content, details, progress)
+
+
+def save_draft(
+    workspace: Workspace,
+    content: ReportContent,
+    path: Path,
+    *,
+    issued_on: date | None = None,
+    progress: Progress | None = None,
+) -> DraftReport:
+    """An unnumbered, unsigned draft (marked "DỰ THẢO"); it may replace an older draft."""
+    require(workspace, Permission.MAKE_REPORT)
+    check_target(path, overwrite=True)
+    built = build_pdf(content, IssueDetails("", issued_on or workspace.today()), progress)
+    if progress is not None:
+        progress(STEP_SAVING())
+    write_file(path, built.pdf)
+    return DraftReport(path, built.pages, built.fingerprint)
+
+
+def issue_report(
+    workspace: Workspace,
+    content: ReportContent,
+    path: Path,
+    identity: SigningIdentity,
+    *,
+    issued_on: date | None = None,
+    signing_time: datetime | None = None,
+    progress: Progress | None = None,
+) -> IssuedReportView:
+    """Number, sign, save and register the report; see the module's note on all-or-nothing."""
+    require(workspace, Permission.SIGN_REPORT)
+    check_target(path, overwrite=False)
+    say = progress or (lambda _step: None)
+    day = issued_on or workspace.today()
+    header = content.header
+    number = next_number(workspace, day.year)
+    printed_number = number_text(number, header.number_suffix)
+    built = build_pdf(content, IssueDetails(printed_number, day, SIGNATURE_LEVEL), progress)
+    say(STEP_SIGNING())
+    signed = sign_pdf(
+        built.pdf,
+        identity,
+        built.signature_box,
+        StampText(signer=header.signer_name, unit=_title_case(header.issuing_body)),
+        reason=f"Báo cáo số {printed_number}",
+        location=header.place_name,
+        signing_time=signing_time,
+    )
+    say(STEP_SAVING())
+    check_target(path, overwrite=False)
+    write_file(path, signed)
+    period = content.request.period
+    try:
+        return register_report(
+            workspace,
+            NewIssuedReport(
+                year=day.year,
+                number=number,
+                number_text=printed_number,
+                issued_on=day,
+                date_from=period.date_from,
+                date_to=period.date_to,
+                period_label=period.label("vi"),
+                unit_code=content.statistics.unit_code,
+                unit_name=content.statistics.unit_name,
+                subject=subject_of(content),
+                signer=identity.subject_name,
+                signature_level=SIGNATURE_LEVEL,
+                sha256=file_sha256(signed),
+                data_fingerprint=built.fingerprint,
+                file_path=str(path.resolve()),
+                size_bytes=len(signed),
+                pages=built.pages,
+            ),
+        )
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _title_case(body: str) -> str:
+    """The issuing body for the stamp's small print: "CÔNG AN PHƯỜNG BẾN THÀNH" becomes
+    "Công An Phường Bến Thành" (which words a person would keep lower-case is not knowable)."""
+    return " ".join(word[:1] + word[1:].lower() for word in body.split())
