@@ -408,7 +408,7 @@ def _run_report(args: argparse.Namespace) -> Message:
     from antq_desktop.services.report_content import ReportRequest, gather_report
 
     proposals = _read_text(args.proposals_file) if args.proposals_file is not None else ""
-    check_target(args.out, overwrite=args.sign is None and args.pkcs11_library is None)
+    check_target(args.out, overwrite=False)  # said before any password is asked for
     identity = _signing_identity(args)  # a wrong password is said before anything is read
     workspace = _sign_in(args)
     try:

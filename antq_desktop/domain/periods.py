@@ -15,6 +15,11 @@ from enum import Enum
 from antq_desktop.domain.validation import format_date
 
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+"""Not `strftime("%B")`, which follows the machine's locale."""
 
 
 class PeriodKind(Enum):
@@ -70,7 +75,9 @@ class Period:
         start = self.date_from
         english = language == "en"
         if self.kind is PeriodKind.MONTH:
-            return start.strftime("%B %Y") if english else f"tháng {start.month} năm {start.year}"
+            if english:
+                return f"{ENGLISH_MONTHS[start.month - 1]} {start.year}"
+            return f"tháng {start.month} năm {start.year}"
         if self.kind is PeriodKind.QUARTER:
             number = (start.month - 1) // 3
             if english:

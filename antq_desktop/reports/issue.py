@@ -3,7 +3,8 @@
 `issue_report` is all-or-nothing: the PDF is built with the next number of the year, signed,
 written beside its final name and renamed into place, then registered. If signing fails nothing is
 written; if registering fails the file is removed again. An issued report never overwrites a file.
-A draft carries no number and a "DỰ THẢO" mark, is not signed and not registered.
+A draft carries no number and a "DỰ THẢO" mark, is not signed and not registered; it replaces a
+file only when the user agreed to.
 """
 
 from __future__ import annotations
@@ -35,9 +36,8 @@ STEP_SIGNING = message("report.step.signing", "Đang ký số…", "Signing…")
 STEP_SAVING = message("report.step.saving", "Đang lưu tệp báo cáo…", "Saving the report file…")
 FILE_EXISTS = message(
     "report.file_exists",
-    "Tệp {path} đã có. Báo cáo đã phát hành không ghi đè tệp khác: hãy chọn tên tệp khác.",
-    "The file {path} already exists. An issued report never overwrites a file: choose another "
-    "file name.",
+    "Tệp {path} đã có. Báo cáo không ghi đè tệp đã có: hãy chọn tên tệp khác.",
+    "The file {path} already exists. A report never overwrites a file: choose another file name.",
 )
 FOLDER_MISSING = message(
     "report.folder_missing",
@@ -95,11 +95,13 @@ def save_draft(
     path: Path,
     *,
     issued_on: date | None = None,
+    overwrite: bool = False,
     progress: Progress | None = None,
 ) -> DraftReport:
-    """An unnumbered, unsigned draft (marked "DỰ THẢO"); it may replace an older draft."""
+    """An unnumbered, unsigned draft (marked "DỰ THẢO"). It replaces an existing file only when
+    `overwrite` says the user agreed (the window's save dialog asks)."""
     require(workspace, Permission.MAKE_REPORT)
-    check_target(path, overwrite=True)
+    check_target(path, overwrite=overwrite)
     built = build_pdf(content, IssueDetails("", issued_on or workspace.today()), progress)
     if progress is not None:
         progress(STEP_SAVING())

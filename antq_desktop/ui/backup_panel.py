@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -27,6 +26,7 @@ from antq_desktop.services.backups import BackupInfo, back_up, backup_folder, li
 from antq_desktop.services.permissions import Permission, allowed, require
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
+from antq_desktop.ui.note import Note, grey_note
 from antq_desktop.ui.recovery import made_at_text
 from antq_desktop.ui.style import ERROR_STYLE
 from antq_desktop.ui.worker import run_task
@@ -69,22 +69,18 @@ class BackupPanel(QGroupBox):
         self.restore_button = QPushButton(self.tr("Khôi phục từ bản sao lưu…"))
         self.restore_button.setObjectName("backup.restore")
         self.restore_button.clicked.connect(self.choose_and_restore)
-        self.state = QLabel()
+        self.state = Note()
         self.state.setObjectName("backup.state")
-        self.state.setWordWrap(True)
-        self.error = QLabel()
+        self.error = Note()
         self.error.setObjectName("backup.error")
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
         self.error.hide()
-        note = QLabel(
+        note = grey_note(
             self.tr(
                 "Chương trình tự sao lưu mỗi ngày một lần khi đóng; giữ bản của 14 ngày và 12 "
                 "tháng gần nhất. Có thể chọn ổ USB."
             )
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555555;")
         self.folder.setReadOnly(not allowed(workspace, Permission.CHANGE_SETTINGS))
         choose.setVisible(allowed(workspace, Permission.CHANGE_SETTINGS))
         self.now_button.setVisible(allowed(workspace, Permission.MAKE_BACKUP))

@@ -34,6 +34,7 @@ from antq_desktop.ui.patrols_page import PatrolsPage
 from antq_desktop.ui.programs_page import ProgramsPage
 from antq_desktop.ui.recovery import made_at_text, newest_backup, restore_file
 from antq_desktop.ui.rehab_page import RehabPage
+from antq_desktop.ui.reports_page import ReportsPage
 from antq_desktop.ui.settings_page import SettingsPage
 from antq_desktop.ui.sign_in import IdleWatch, LockDialog
 from antq_desktop.ui.worker import run_long_read
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
                 ).format(user=workspace.user, role=workspace.role.label(i18n.language())),
             )
         self.evaluations = EvaluationsPage(workspace, self.changes)
+        self.reports = ReportsPage(workspace, self.changes)
         self.settings_page = SettingsPage(workspace, self.changes)
         self._add_section(self.tr("Tổng quan"), self.overview)
         self._add_section(self.tr("Mô hình"), self.programs)
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._add_section(self.tr("Ca tuần tra"), self.patrols)
         self._add_section(rehab_title, rehab_page)
         self._add_section(self.tr("Đánh giá quý"), self.evaluations)
+        self._add_section(self.tr("Báo cáo"), self.reports)
         for title, purpose in self._later_sections():
             self._add_section(title, LaterPage(title, purpose), later=True)
         self._add_section(self.tr("Cài đặt"), self.settings_page)
@@ -243,13 +246,6 @@ class MainWindow(QMainWindow):
 
     def _later_sections(self) -> list[tuple[str, str]]:
         return [
-            (
-                self.tr("Báo cáo"),
-                self.tr(
-                    "Xuất báo cáo PDF có số hiệu và chữ ký số cho một khoảng thời gian, để gửi "
-                    "đơn vị cấp trên."
-                ),
-            ),
             (
                 self.tr("Đồng bộ"),
                 self.tr(

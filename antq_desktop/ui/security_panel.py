@@ -20,6 +20,7 @@ from antq_desktop.services import accounts, settings
 from antq_desktop.services.permissions import Permission, allowed
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
+from antq_desktop.ui.note import Note
 from antq_desktop.ui.style import ERROR_STYLE
 
 
@@ -98,9 +99,8 @@ class SecurityPanel(QGroupBox):
         self.password_button.setObjectName("change_password")
         self.password_button.clicked.connect(self.change_password)
         self.password_button.setVisible(workspace.encrypted)
-        self.state = QLabel()
+        self.state = Note()
         self.state.setObjectName("security.state")
-        self.state.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.idle_minutes)
         row.addWidget(self.save_idle)

@@ -40,6 +40,7 @@ from antq_desktop.ui.changes import Changes
 from antq_desktop.ui.choices import EnumCombo
 from antq_desktop.ui.field_messages import FieldMessages
 from antq_desktop.ui.language_setting import save_language, saved_language
+from antq_desktop.ui.report_settings_panel import ReportSettingsPanel
 from antq_desktop.ui.security_panel import SecurityPanel
 from antq_desktop.ui.worker import run_task
 
@@ -135,6 +136,8 @@ class SettingsPage(QWidget):
         column.addWidget(self.security)
         self.backups = BackupPanel(workspace)
         column.addWidget(self.backups)
+        self.report_settings = ReportSettingsPanel(workspace, changes)
+        column.addWidget(self.report_settings)
         column.addStretch(1)
         holder = QWidget()
         holder.setLayout(column)
@@ -185,6 +188,7 @@ class SettingsPage(QWidget):
     def load(self) -> None:
         """Read the settings (on the worker) and show them."""
         self.backups.load()
+        self.report_settings.load()
         workspace = self.workspace
         run_task(lambda: read_installation(workspace), self._show, self._show_error, owner=self)
 

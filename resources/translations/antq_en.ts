@@ -495,6 +495,45 @@
     </message>
 </context>
 <context>
+    <name>CertificateText</name>
+    <message>
+        <source>tự ký</source>
+        <translation>self-signed</translation>
+    </message>
+    <message>
+        <source>Chủ thể: {subject}</source>
+        <translation>Subject: {subject}</translation>
+    </message>
+    <message>
+        <source>Cấp bởi: {issuer}</source>
+        <translation>Issued by: {issuer}</translation>
+    </message>
+    <message>
+        <source>Hiệu lực: từ {start} đến {end}</source>
+        <translation>Valid: from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay SHA-256:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu chữ ký số</source>
+        <translation>Digital signature password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của tệp {name}:</source>
+        <translation>Password of the file {name}:</translation>
+    </message>
+    <message>
+        <source>Xuất chứng thư số</source>
+        <translation>Export the certificate</translation>
+    </message>
+    <message>
+        <source>Chứng thư số (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <source>Đã lưu lúc {time}</source>
@@ -1166,6 +1205,121 @@
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Tạo chữ ký số cá nhân</source>
+        <translation>Create a personal digital signature</translation>
+    </message>
+    <message>
+        <source>Dùng khi đơn vị chưa được cấp chứng thư số. Chương trình tạo khóa bí mật và chứng thư tự ký, cất trong một tệp .p12 có mật khẩu. Sau đó gửi chứng thư (không gửi tệp .p12) cho cấp trên để họ thêm vào danh sách tin cậy.</source>
+        <translation>For a unit that has not been issued a certificate yet. The program creates a private key and a self-signed certificate, kept in a password-protected .p12 file. Then send the certificate (not the .p12 file) to the superior unit so that they add it to their trusted list.</translation>
+    </message>
+    <message>
+        <source> năm</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>ít nhất {count} ký tự</source>
+        <translation>at least {count} characters</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Chương trình không lưu mật khẩu. Quên mật khẩu thì không dùng được tệp này nữa: hãy ghi nhớ và giữ tệp .p12 ở nơi chỉ người ký dùng được.</source>
+        <translation>The program does not store the password. If it is forgotten, this file can no longer be used: remember it, and keep the .p12 file where only the signer can use it.</translation>
+    </message>
+    <message>
+        <source>Đang tạo khóa, xin chờ vài giây…</source>
+        <translation>Creating the key, please wait a few seconds…</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s full name</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Valid for</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Gõ lại mật khẩu</source>
+        <translation>Retype password</translation>
+    </message>
+    <message>
+        <source>Lưu vào tệp</source>
+        <translation>Save to file</translation>
+    </message>
+    <message>
+        <source>Tạo chữ ký số</source>
+        <translation>Create digital signature</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Gửi tệp chứng thư cho cấp trên, rồi đọc dấu vân tay qua điện thoại để họ đối chiếu trước khi thêm vào danh sách tin cậy.</source>
+        <translation>Send the certificate file to the superior unit, then read the fingerprint out over the phone so that they can compare it before adding it to their trusted list.</translation>
+    </message>
+    <message>
+        <source>Xuất chứng thư để gửi cấp trên…</source>
+        <translation>Export the certificate for the superior unit…</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lưu chữ ký số vào tệp</source>
+        <translation>Save the digital signature to a file</translation>
+    </message>
+    <message>
+        <source>Chữ ký số PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 digital signatures (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Hãy nhập đủ họ tên người ký và tên đơn vị.</source>
+        <translation>Enter both the signer&apos;s full name and the unit name.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có ít nhất {count} ký tự.</source>
+        <translation>The password must have at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>Hai lần gõ mật khẩu không khớp nhau. Hãy gõ lại.</source>
+        <translation>The two passwords do not match. Type them again.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn nơi lưu tệp chữ ký số.</source>
+        <translation>Choose where to save the digital signature file.</translation>
+    </message>
+    <message>
+        <source>Tệp {path} đã có; chương trình không ghi đè để khỏi mất chữ ký số cũ. Hãy chọn tên tệp khác.</source>
+        <translation>The file {path} already exists; the program does not overwrite it, so that no earlier digital signature is lost. Choose another file name.</translation>
+    </message>
+    <message>
+        <source>Không có thư mục {folder}. Hãy chọn nơi lưu khác.</source>
+        <translation>The folder {folder} does not exist. Choose another place to save.</translation>
+    </message>
+    <message>
+        <source>Đã tạo chữ ký số cá nhân, lưu ở {path}.</source>
+        <translation>Personal digital signature created and saved in {path}.</translation>
+    </message>
+    <message>
+        <source>Đã xuất chứng thư ra {path}.</source>
+        <translation>Certificate exported to {path}.</translation>
+    </message>
+</context>
+<context>
     <name>LaterPage</name>
     <message>
         <source>Trang này sẽ có trong phiên bản sau; các trang khác đã dùng được.</source>
@@ -1351,10 +1505,6 @@ The program will close so that nothing more is written to the damaged file. Copy
     <message>
         <source>Báo cáo</source>
         <translation>Reports</translation>
-    </message>
-    <message>
-        <source>Xuất báo cáo PDF có số hiệu và chữ ký số cho một khoảng thời gian, để gửi đơn vị cấp trên.</source>
-        <translation>Export a numbered, digitally signed PDF report for a period, to send to the superior unit.</translation>
     </message>
     <message>
         <source>Đồng bộ</source>
@@ -1855,6 +2005,25 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Thu phóng:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <source>Trang {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+    <message>
+        <source>Trang {first}/{count}</source>
+        <translation>Page {first} of {count}</translation>
+    </message>
+</context>
+<context>
     <name>PersonChooser</name>
     <message>
         <source>Gõ họ tên (có dấu hoặc không dấu), số CCCD hoặc số điện thoại để tìm</source>
@@ -2119,6 +2288,94 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <source>{subject}
+SHA-256: {sha}</source>
+        <translation>{subject}
+SHA-256: {sha}</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Ngày ký</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <source>Chưa phát hành báo cáo nào. Báo cáo đã ký số và phát hành ở thẻ “Lập báo cáo” được ghi vào sổ này với số, ngày ký và mã SHA-256 của tệp.</source>
+        <translation>No report issued yet. Reports signed digitally and issued in the “Prepare report” tab are recorded in this register with their number, signing date and the SHA-256 of the file.</translation>
+    </message>
+    <message>
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Mở thư mục chứa tệp</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>Kiểm tra tệp và chữ ký</source>
+        <translation>Check file and signature</translation>
+    </message>
+    <message>
+        <source>Tệp có còn đúng là tệp đã phát hành, chữ ký số có còn nguyên vẹn không</source>
+        <translation>Whether the file is still exactly the one issued and its digital signature still intact</translation>
+    </message>
+    <message>
+        <source>Kiểm tra một tệp PDF đã ký…</source>
+        <translation>Check a signed PDF file…</translation>
+    </message>
+    <message>
+        <source>Ví dụ báo cáo của đơn vị cấp dưới gửi lên: xem chữ ký có hợp lệ không</source>
+        <translation>For example a report sent in by a subordinate unit: see whether its signature is valid</translation>
+    </message>
+    <message>
+        <source>Không thấy tệp {path}. Có thể tệp đã bị chuyển hoặc xóa; sổ đăng ký vẫn giữ số và mã SHA-256 của báo cáo để nhận ra bản đúng khi tìm lại được.</source>
+        <translation>The file {path} was not found. It may have been moved or deleted; the register still keeps the report&apos;s number and SHA-256 to recognise the right copy when it turns up again.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp báo cáo PDF để kiểm tra</source>
+        <translation>Choose the PDF report to check</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Không thấy tệp {path}.</source>
+        <translation>The file {path} was not found.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp {path} ({reason}).</source>
+        <translation>Could not read the file {path} ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>RehabPage</name>
     <message>
         <source>Giúp đỡ người lầm lỗi (5+1)</source>
@@ -2163,6 +2420,338 @@ Use the person already recorded instead of creating a duplicate?</translation>
     <message>
         <source>hồ sơ giúp đỡ của {name}</source>
         <translation>the case of {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Lưu bản dự thảo…</source>
+        <translation>Save draft…</translation>
+    </message>
+    <message>
+        <source>Tệp PDF không số, không ký, có dấu “DỰ THẢO”: để trình lãnh đạo duyệt</source>
+        <translation>An unnumbered, unsigned PDF marked “DỰ THẢO” (draft): for the leadership to approve</translation>
+    </message>
+    <message>
+        <source>Ký số và phát hành…</source>
+        <translation>Sign digitally and issue…</translation>
+    </message>
+    <message>
+        <source>Xuất báo cáo</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>6 tháng</source>
+        <translation>Half year</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Từ ngày … đến ngày …</source>
+        <translation>From … to …</translation>
+    </message>
+    <message>
+        <source>Báo cáo theo</source>
+        <translation>Report by</translation>
+    </message>
+    <message>
+        <source>năm</source>
+        <translation>of</translation>
+    </message>
+    <message>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng một đề xuất; để trống thì báo cáo ghi “Không có đề xuất, kiến nghị.”</source>
+        <translation>One proposal per line; if left empty, the report says “Không có đề xuất, kiến nghị.” (no proposals or recommendations)</translation>
+    </message>
+    <message>
+        <source>Đề xuất,
+kiến nghị</source>
+        <translation>Proposals,
+recommendations</translation>
+    </message>
+    <message>
+        <source>Kèm phụ lục: ca tuần tra, người được giúp đỡ</source>
+        <translation>Attach appendices: patrol shifts, people helped</translation>
+    </message>
+    <message>
+        <source>In đủ 12 số định danh cá nhân ở phụ lục</source>
+        <translation>Print the full 12-digit personal ID numbers in the appendices</translation>
+    </message>
+    <message>
+        <source>Để trống: chỉ in 4 chữ số cuối. Chỉ in đầy đủ khi nơi nhận cần và được phép xem.</source>
+        <translation>Unticked: only the last 4 digits are printed. Print them in full only when the recipients need them and are allowed to see them.</translation>
+    </message>
+    <message>
+        <source>Tháng {month}</source>
+        <translation>Month {month}</translation>
+    </message>
+    <message>
+        <source>Quý {roman}</source>
+        <translation>Quarter {roman}</translation>
+    </message>
+    <message>
+        <source>6 tháng đầu năm</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>6 tháng cuối năm</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <source>Hãy nhập đủ hai ngày (ngày/tháng/năm).</source>
+        <translation>Enter both dates (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Số liệu từ {start} đến {end}.</source>
+        <translation>Figures from {start} to {end}.</translation>
+    </message>
+    <message>
+        <source>Chưa có đơn vị nào để lập báo cáo.</source>
+        <translation>There is no unit to report on yet.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập ngày.</source>
+        <translation>Enter a date.</translation>
+    </message>
+    <message>
+        <source>Ngày không hợp lệ: hãy nhập theo ngày/tháng/năm, ví dụ 31/12/2023.</source>
+        <translation>Not a valid date: type it as dd/mm/yyyy, e.g. 31/12/2023.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSettingsPanel</name>
+    <message>
+        <source>Báo cáo và chữ ký số</source>
+        <translation>Reports and digital signatures</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không có quyền thay đổi cài đặt: các mục dưới đây chỉ để xem.</source>
+        <translation>The account {user} ({role}) may not change settings: the fields below are for viewing only.</translation>
+    </message>
+    <message>
+        <source>Lưu cài đặt báo cáo</source>
+        <translation>Save report settings</translation>
+    </message>
+    <message>
+        <source>Tiêu đề văn bản</source>
+        <translation>Document heading</translation>
+    </message>
+    <message>
+        <source>Ô để trống thì in theo tên đơn vị ở phần “Đơn vị của bạn”; chữ mờ trong ô là nội dung sẽ được in.</source>
+        <translation>An empty field is printed from the unit name under “Your unit”; the grey text in a field is what will be printed.</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản</source>
+        <translation>Parent agency</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing agency</translation>
+    </message>
+    <message>
+        <source>Ký hiệu</source>
+        <translation>Number suffix</translation>
+    </message>
+    <message>
+        <source>chữ sau “BC-” trong số báo cáo, ví dụ CAP trong “Số: 05/BC-CAP”</source>
+        <translation>the letters after “BC-” in the report number, e.g. CAP in “Số: 05/BC-CAP”</translation>
+    </message>
+    <message>
+        <source>Thẩm quyền, chức vụ
+người ký</source>
+        <translation>Signing authority,
+signer&apos;s title</translation>
+    </message>
+    <message>
+        <source>mỗi dòng một dòng in, ví dụ “KT. TRƯỞNG CÔNG AN PHƯỜNG” rồi chức vụ</source>
+        <translation>one printed line per line, e.g. “KT. TRƯỞNG CÔNG AN PHƯỜNG”, then the title</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s full name</translation>
+    </message>
+    <message>
+        <source>Nơi nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>mỗi dòng một nơi nhận</source>
+        <translation>one recipient per line</translation>
+    </message>
+    <message>
+        <source>để trống: không in dòng này</source>
+        <translation>empty: this line is not printed</translation>
+    </message>
+    <message>
+        <source>Đã lưu cài đặt báo cáo.</source>
+        <translation>Report settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Báo cáo sẽ được cấp số {number}, ký số và ghi vào sổ đăng ký. Sau khi phát hành không sửa được nữa; muốn sửa phải phát hành báo cáo mới với số mới.</source>
+        <translation>The report will be given number {number}, signed digitally and recorded in the register. Once issued it can no longer be changed; to correct it, issue a new report with a new number.</translation>
+    </message>
+    <message>
+        <source>Mã PIN của USB token</source>
+        <translation>USB token PIN</translation>
+    </message>
+    <message>
+        <source>Cắm USB token “{token}” rồi nhập mã PIN:</source>
+        <translation>Plug in the USB token “{token}”, then enter its PIN:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu chữ ký số</source>
+        <translation>Digital signature password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của tệp chữ ký số {name}:</source>
+        <translation>Password of the digital signature file {name}:</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Lập báo cáo</source>
+        <translation>Prepare report</translation>
+    </message>
+    <message>
+        <source>Sổ báo cáo đã phát hành</source>
+        <translation>Register of issued reports</translation>
+    </message>
+    <message>
+        <source>Bản xem trước của báo cáo sẽ hiện ở đây khi đọc xong số liệu.</source>
+        <translation>The preview of the report will appear here once the figures have been read.</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được ký báo cáo: hãy lưu bản dự thảo để trình lãnh đạo ký và phát hành.</source>
+        <translation>The account {user} ({role}) may not sign reports: save a draft for the leadership to sign and issue.</translation>
+    </message>
+    <message>
+        <source>Nội dung báo cáo</source>
+        <translation>Report content</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được lập báo cáo. Xem các báo cáo đã phát hành và kiểm tra chữ ký ở thẻ “Sổ báo cáo đã phát hành”.</source>
+        <translation>The account {user} ({role}) may not prepare reports. See the issued reports and check their signatures in the “Register of issued reports” tab.</translation>
+    </message>
+    <message>
+        <source>Đang đọc danh sách đơn vị…</source>
+        <translation>Reading the list of units…</translation>
+    </message>
+    <message>
+        <source>Dữ liệu vừa được sửa sau lần xem trước. Bấm “Xem trước” để đọc lại trước khi ký.</source>
+        <translation>The data has changed since the last preview. Press “Preview” to read it again before signing.</translation>
+    </message>
+    <message>
+        <source>Bản xem trước chưa theo các lựa chọn mới. Bấm “Xem trước” để cập nhật trước khi lưu hoặc ký.</source>
+        <translation>The preview does not follow the new choices yet. Press “Preview” to update it before saving or signing.</translation>
+    </message>
+    <message>
+        <source>Đã phát hành từ bản xem trước này. Muốn phát hành lại (số mới), hãy bấm “Xem trước” lần nữa.</source>
+        <translation>Already issued from this preview. To issue again (with a new number), press “Preview” once more.</translation>
+    </message>
+    <message>
+        <source>Khi phát hành, báo cáo mang số {number}, ngày ký {day}.</source>
+        <translation>Once issued, the report will bear number {number}, signed on {day}.</translation>
+    </message>
+    <message>
+        <source>Đang lập bản xem trước…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>{subject}. {pages} trang, số liệu đọc lúc {time}. Bản xem trước có dấu “DỰ THẢO”; bản phát hành có số và chữ ký số.</source>
+        <translation>{subject}. {pages} pages, figures read at {time}. The preview is marked “DỰ THẢO” (draft); the issued report has a number and a digital signature.</translation>
+    </message>
+    <message>
+        <source>Lưu bản dự thảo báo cáo</source>
+        <translation>Save the draft report</translation>
+    </message>
+    <message>
+        <source>Đang lưu bản dự thảo…</source>
+        <translation>Saving the draft…</translation>
+    </message>
+    <message>
+        <source>Đã lưu bản dự thảo ({pages} trang, không số, chưa ký): {path}</source>
+        <translation>Draft saved ({pages} pages, unnumbered, unsigned): {path}</translation>
+    </message>
+    <message>
+        <source>Đang đọc cài đặt chữ ký số…</source>
+        <translation>Reading the digital signature settings…</translation>
+    </message>
+    <message>
+        <source>Chưa cài đặt chữ ký số. Hãy vào Cài đặt, mục “Báo cáo và chữ ký số”, chọn tệp chứng thư số (.p12/.pfx) hoặc USB token, rồi ký lại.</source>
+        <translation>Digital signing is not set up. Go to Settings, section “Reports and digital signatures”, choose a certificate file (.p12/.pfx) or a USB token, then sign again.</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo đã ký</source>
+        <translation>Save the signed report</translation>
+    </message>
+    <message>
+        <source>Tệp {path} đã có. Báo cáo phát hành không ghi đè tệp nào: hãy chọn tên khác.</source>
+        <translation>The file {path} already exists. An issued report never overwrites a file: choose another name.</translation>
+    </message>
+    <message>
+        <source>Đang mở chữ ký số…</source>
+        <translation>Opening the digital signature…</translation>
+    </message>
+    <message>
+        <source>Chưa ký: số liệu đã thay đổi từ lúc xem trước (có người vừa ghi thêm hoặc sửa cài đặt báo cáo). Bản xem trước đã được làm lại; hãy xem lại rồi bấm “Ký số và phát hành” lần nữa.</source>
+        <translation>Not signed: the figures have changed since the preview (someone has just recorded more or changed the report settings). The preview has been made again; review it, then press “Sign digitally and issue” once more.</translation>
+    </message>
+    <message>
+        <source>Đã phát hành báo cáo số {number} ({pages} trang), ký bởi {signer} theo chuẩn {level}, ghi vào sổ đăng ký. Tệp: {path}</source>
+        <translation>Report number {number} issued ({pages} pages), signed by {signer} to the {level} standard and recorded in the register. File: {path}</translation>
+    </message>
+    <message>
+        <source>Báo cáo đã phát hành số {number}, đã ký số: {path}</source>
+        <translation>Issued report number {number}, digitally signed: {path}</translation>
     </message>
 </context>
 <context>
@@ -2401,6 +2990,117 @@ Use the person already recorded instead of creating a duplicate?</translation>
     </message>
 </context>
 <context>
+    <name>SigningSettings</name>
+    <message>
+        <source>Chữ ký số</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <source>Tệp chứng thư số (.p12/.pfx)</source>
+        <translation>Certificate file (.p12/.pfx)</translation>
+    </message>
+    <message>
+        <source>USB token (PKCS#11)</source>
+        <translation>USB token (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Cách ký</source>
+        <translation>Signing method</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tệp chứng thư số</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <source>tệp .p12/.pfx chứa khóa ký</source>
+        <translation>the .p12/.pfx file holding the signing key</translation>
+    </message>
+    <message>
+        <source>Xem chứng thư…</source>
+        <translation>View certificate…</translation>
+    </message>
+    <message>
+        <source>Xuất chứng thư…</source>
+        <translation>Export certificate…</translation>
+    </message>
+    <message>
+        <source>Tạo chữ ký số cá nhân…</source>
+        <translation>Create a personal digital signature…</translation>
+    </message>
+    <message>
+        <source>Khi đơn vị chưa được cấp chứng thư số: tạo khóa và chứng thư tự ký (.p12).</source>
+        <translation>When the unit has not been issued a certificate: create a key and a self-signed certificate (.p12).</translation>
+    </message>
+    <message>
+        <source>Tệp .p12 có mật khẩu: bấm “Xem chứng thư…” và nhập mật khẩu để xem người ký và dấu vân tay. Chương trình không lưu mật khẩu.</source>
+        <translation>The .p12 file has a password: press “View certificate…” and enter the password to see the signer and the fingerprint. The program does not store the password.</translation>
+    </message>
+    <message>
+        <source>Thư viện PKCS#11</source>
+        <translation>PKCS#11 library</translation>
+    </message>
+    <message>
+        <source>tệp .dll của nhà cung cấp token, ví dụ C:\Windows\System32\vnpt-ca_v34.dll</source>
+        <translation>the token vendor&apos;s .dll file, e.g. C:\Windows\System32\vnpt-ca_v34.dll</translation>
+    </message>
+    <message>
+        <source>Nhãn USB token</source>
+        <translation>USB token label</translation>
+    </message>
+    <message>
+        <source>tên token, xem trong phần mềm của nhà cung cấp</source>
+        <translation>the token&apos;s name, as shown in the vendor&apos;s software</translation>
+    </message>
+    <message>
+        <source>Nhãn khóa ký</source>
+        <translation>Signing key label</translation>
+    </message>
+    <message>
+        <source>tên khóa ký trên token</source>
+        <translation>the name of the signing key on the token</translation>
+    </message>
+    <message>
+        <source>Mã PIN của token được hỏi mỗi lần ký, không lưu lại.</source>
+        <translation>The token&apos;s PIN is asked for at each signing and never stored.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp chứng thư số</source>
+        <translation>Choose the certificate file</translation>
+    </message>
+    <message>
+        <source>Chứng thư số PKCS#12 (*.p12 *.pfx);;Mọi tệp (*)</source>
+        <translation>PKCS#12 certificates (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Chọn thư viện PKCS#11 của USB token</source>
+        <translation>Choose the USB token&apos;s PKCS#11 library</translation>
+    </message>
+    <message>
+        <source>Thư viện PKCS#11 (*.dll *.so *.dylib);;Mọi tệp (*)</source>
+        <translation>PKCS#11 libraries (*.dll *.so *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tệp chứng thư số (.p12/.pfx).</source>
+        <translation>No certificate file (.p12/.pfx) chosen.</translation>
+    </message>
+    <message>
+        <source>Đã xuất chứng thư ra {path}.</source>
+        <translation>Certificate exported to {path}.</translation>
+    </message>
+    <message>
+        <source>Đã tạo tệp {path}. Tài khoản này không được thay đổi cài đặt: khi ký báo cáo, hãy chọn tệp này.</source>
+        <translation>The file {path} was created. This account may not change settings: choose this file when signing a report.</translation>
+    </message>
+    <message>
+        <source>Đã tạo chữ ký số cá nhân và lưu đường dẫn {path} để ký báo cáo.</source>
+        <translation>Personal digital signature created; its path {path} is saved for signing reports.</translation>
+    </message>
+</context>
+<context>
     <name>SupportDialog</name>
     <message>
         <source>Thêm hỗ trợ</source>
@@ -2460,6 +3160,136 @@ Use the person already recorded instead of creating a duplicate?</translation>
     <message>
         <source>hỗ trợ ngày {day}</source>
         <translation>support of {day}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedCertificates</name>
+    <message>
+        <source>Chứng thư gốc tin cậy</source>
+        <translation>Trusted root certificates</translation>
+    </message>
+    <message>
+        <source>Dùng khi kiểm tra báo cáo nhận được: chứng thư gốc của nhà cung cấp (Ban Cơ yếu Chính phủ, VNPT-CA, …) hoặc chứng thư do đơn vị cấp dưới gửi lên. Trước khi thêm, hãy đối chiếu dấu vân tay với người gửi.</source>
+        <translation>Used when checking reports received: the root certificates of providers (Government Cipher Committee, VNPT-CA, …) or certificates sent in by subordinate units. Before adding one, compare its fingerprint with the sender.</translation>
+    </message>
+    <message>
+        <source>Chưa có chứng thư nào trong danh sách.</source>
+        <translation>No certificates in the list yet.</translation>
+    </message>
+    <message>
+        <source>Thêm chứng thư…</source>
+        <translation>Add certificate…</translation>
+    </message>
+    <message>
+        <source>Bỏ khỏi danh sách</source>
+        <translation>Remove from list</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến {date} · tệp {name}</source>
+        <translation>Valid until {date} · file {name}</translation>
+    </message>
+    <message>
+        <source>Chọn chứng thư số tin cậy</source>
+        <translation>Choose trusted certificates</translation>
+    </message>
+    <message>
+        <source>Chứng thư số (*.pem *.crt *.cer *.der);;Mọi tệp (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Các tệp này đã có trong danh sách.</source>
+        <translation>These files are already in the list.</translation>
+    </message>
+    <message>
+        <source>Đã thêm {name} vào danh sách tin cậy.</source>
+        <translation>Added {name} to the trusted list.</translation>
+    </message>
+    <message>
+        <source>Đã bỏ {names} khỏi danh sách tin cậy.</source>
+        <translation>Removed {names} from the trusted list.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Kết quả kiểm tra chữ ký</source>
+        <translation>Signature check result</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Thời điểm ký</source>
+        <translation>Signing time</translation>
+    </message>
+    <message>
+        <source>Chuẩn chữ ký</source>
+        <translation>Signature standard</translation>
+    </message>
+    <message>
+        <source>Nội dung còn nguyên như lúc ký</source>
+        <translation>Content unchanged since signing</translation>
+    </message>
+    <message>
+        <source>Chữ ký khớp chứng thư số</source>
+        <translation>Signature matches the certificate</translation>
+    </message>
+    <message>
+        <source>Chữ ký bao trùm toàn bộ tệp</source>
+        <translation>Signature covers the whole file</translation>
+    </message>
+    <message>
+        <source>Có sửa thêm sau khi ký</source>
+        <translation>Changed after signing</translation>
+    </message>
+    <message>
+        <source>Người ký được tin cậy</source>
+        <translation>Signer trusted</translation>
+    </message>
+    <message>
+        <source>Sổ đăng ký</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Tệp đáng tin: còn nguyên vẹn, chữ ký hợp lệ, người ký được tin cậy.</source>
+        <translation>The file can be relied on: intact, valid signature, trusted signer.</translation>
+    </message>
+    <message>
+        <source>Tệp còn nguyên vẹn và chữ ký hợp lệ, nhưng chứng thư của người ký chưa có trong danh sách tin cậy: hãy đối chiếu với người ký.</source>
+        <translation>The file is intact and the signature is valid, but the signer&apos;s certificate is not in the trusted list: check with the signer.</translation>
+    </message>
+    <message>
+        <source>Tệp không có chữ ký số hợp lệ.</source>
+        <translation>The file has no valid digital signature.</translation>
+    </message>
+    <message>
+        <source>Không dùng được tệp này: tệp đã bị sửa hoặc chữ ký không đúng.</source>
+        <translation>Do not use this file: it has been altered or the signature is wrong.</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>báo cáo số {number} ngày {day}, {period}, {unit}</source>
+        <translation>report number {number} of {day}, {period}, {unit}</translation>
+    </message>
+    <message>
+        <source>tệp này KHÁC tệp báo cáo số {number} đã phát hành (mã SHA-256 không khớp): có thể tệp đã bị thay thế hoặc sửa.</source>
+        <translation>this file DIFFERS from the issued report number {number} (the SHA-256 does not match): the file may have been replaced or altered.</translation>
+    </message>
+    <message>
+        <source>không có trong sổ của máy này (báo cáo do nơi khác phát hành)</source>
+        <translation>not in the register on this computer (a report issued elsewhere)</translation>
     </message>
 </context>
 </TS>
