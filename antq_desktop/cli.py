@@ -409,30 +409,35 @@ def _run_report(args: argparse.Namespace) -> Message:
 
     proposals = _read_text(args.proposals_file) if args.proposals_file is not None else ""
     check_target(args.out, overwrite=False)  # said before any password is asked for
+    request = ReportRequest(
+        unit_code=args.unit,
+        period=Period.custom(args.date_from, args.date_to),
+        proposals=proposals,
+        include_appendices=not args.no_appendix,
+        full_citizen_ids=args.full_ids,
+    )
     identity = _signing_identity(args)  # a wrong password is said before anything is read
-    workspace = _sign_in(args)
-    try:
-        request = ReportRequest(
-            unit_code=args.unit,
-            period=Period.custom(args.date_from, args.date_to),
-            proposals=proposals,
-            include_appendices=not args.no_appendix,
-            full_citizen_ids=args.full_ids,
-        )
-        if identity is None:
-            content = gather_report(workspace, request)
-            draft = save_draft(workspace, content, args.out, issued_on=args.issued_on)
-            _signed_in(workspace, args)
-            return texts.REPORT_DRAFT(
-                path=str(draft.path), pages=Quantity(draft.pages), fingerprint=draft.fingerprint
+    if identity is None:
+        workspace = _sign_in(args)
+        try:
+            draft = save_draft(
+                workspace, gather_report(workspace, request), args.out, issued_on=args.issued_on
             )
-        with identity:
+            _signed_in(workspace, args)
+        finally:
+            workspace.close()
+        return texts.REPORT_DRAFT(
+            path=str(draft.path), pages=Quantity(draft.pages), fingerprint=draft.fingerprint
+        )
+    with identity:  # a token's session is closed whatever happens next
+        workspace = _sign_in(args)
+        try:
             require(workspace, Permission.SIGN_REPORT)
             content = gather_report(workspace, request)
             issued = issue_report(workspace, content, args.out, identity, issued_on=args.issued_on)
-        _signed_in(workspace, args)
-    finally:
-        workspace.close()
+            _signed_in(workspace, args)
+        finally:
+            workspace.close()
     return texts.REPORT_ISSUED(
         number=issued.number_text,
         pages=Quantity(issued.pages),

@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from antq_desktop.domain.messages import Message, message
+from antq_desktop.domain.text import fold
+from antq_desktop.domain.validation import FieldError, ValidationFailed, format_date
 from antq_desktop.reports.document import BuiltReport, IssueDetails, build_pdf, subject_of
 from antq_desktop.reports.signing import SIGNATURE_LEVEL, SigningIdentity, StampText, sign_pdf
 from antq_desktop.services.errors import ServiceError
@@ -39,6 +41,21 @@ FILE_EXISTS = message(
     "Tệp {path} đã có. Báo cáo không ghi đè tệp đã có: hãy chọn tên tệp khác.",
     "The file {path} already exists. A report never overwrites a file: choose another file name.",
 )
+SIGNER_MISMATCH = message(
+    "report.signer_mismatch",
+    "Chứng thư số là của {holder}, nhưng báo cáo ghi người ký là {name}. Hãy sửa “Họ tên người "
+    "ký” trong Cài đặt › Báo cáo và chữ ký số, hoặc ký bằng chứng thư số của {name}.",
+    "The certificate belongs to {holder}, but the report names {name} as the signer. Correct "
+    "“Signer's full name” in Settings › Reports and digital signatures, or sign with {name}'s "
+    "certificate.",
+)
+ISSUED_BEFORE_PERIOD = message(
+    "report.issued_before_period",
+    "Ngày ban hành {issued} trước ngày đầu kỳ báo cáo ({start}). Hãy chọn ngày ban hành từ "
+    "{start} trở đi.",
+    "The date of issue {issued} is before the period starts ({start}). Choose a date of issue on "
+    "or after {start}.",
+)
 FOLDER_MISSING = message(
     "report.folder_missing",
     "Không có thư mục {folder}. Hãy chọn một thư mục có sẵn để lưu báo cáo.",
@@ -53,6 +70,17 @@ class DraftReport:
     path: Path
     pages: int
     fingerprint: str
+
+
+def _day_of_issue(workspace: Workspace, content: ReportContent, issued_on: date | None) -> date:
+    """The date printed on the report (today unless given); a report of a period that has not
+    begun is refused (one issued before its period ends is common: reports fall due early)."""
+    day = issued_on or workspace.today()
+    start = content.request.period.date_from
+    if day < start:
+        refusal = ISSUED_BEFORE_PERIOD(issued=format_date(day), start=format_date(start))
+        raise ValidationFailed([FieldError("issued_on", refusal)])
+    return day
 
 
 def check_target(path: Path, *, overwrite: bool) -> None:
@@ -102,7 +130,8 @@ def save_draft(
     `overwrite` says the user agreed (the window's save dialog asks)."""
     require(workspace, Permission.MAKE_REPORT)
     check_target(path, overwrite=overwrite)
-    built = build_pdf(content, IssueDetails("", issued_on or workspace.today()), progress)
+    day = _day_of_issue(workspace, content, issued_on)
+    built = build_pdf(content, IssueDetails("", day), progress)
     if progress is not None:
         progress(STEP_SAVING())
     write_file(path, built.pdf)
@@ -122,9 +151,17 @@ def issue_report(
     """Number, sign, save and register the report; see the module's note on all-or-nothing."""
     require(workspace, Permission.SIGN_REPORT)
     check_target(path, overwrite=False)
-    say = progress or (lambda _step: None)
-    day = issued_on or workspace.today()
     header = content.header
+    holder = identity.subject_name
+    if header.signer_name and fold(header.signer_name) != fold(holder):
+        # The name printed under the signature must be the certificate holder's (written with
+        # its diacritics: certificates often carry "NGUYEN VAN AN").
+        raise ServiceError(SIGNER_MISMATCH(holder=holder, name=header.signer_name))
+    if not header.signer_name:
+        header = replace(header, signer_name=holder)
+        content = replace(content, header=header)
+    say = progress or (lambda _step: None)
+    day = _day_of_issue(workspace, content, issued_on)
     number = next_number(workspace, day.year)
     printed_number = number_text(number, header.number_suffix)
     built = build_pdf(content, IssueDetails(printed_number, day, SIGNATURE_LEVEL), progress)

@@ -307,6 +307,15 @@ def find_overdue(session: Session, unit_ids: list[str] | None, as_of: date) -> l
     follow-up without a next due date is not counted as overdue. The statistics service counts
     these same cases.
     """
+    active_cases = [
+        RehabCase.deleted_at.is_(None),
+        RehabCase.status == RehabStatus.ACTIVE,
+        RehabCase.opened_on <= as_of,
+    ]
+    if unit_ids is not None:
+        active_cases.append(RehabCase.unit_id.in_(unit_ids))
+    # Only the follow-ups of the cases asked about are ranked: ranking the whole book's made a
+    # report with a hundred wards read every follow-up a hundred times.
     latest = (
         select(
             FollowUp.case_id,
@@ -319,16 +328,13 @@ def find_overdue(session: Session, unit_ids: list[str] | None, as_of: date) -> l
             )
             .label("rank"),
         )
-        .where(FollowUp.deleted_at.is_(None), FollowUp.held_on <= as_of)
+        .where(
+            FollowUp.deleted_at.is_(None),
+            FollowUp.held_on <= as_of,
+            FollowUp.case_id.in_(select(RehabCase.id).where(*active_cases)),
+        )
         .subquery()
     )
-    active_cases = [
-        RehabCase.deleted_at.is_(None),
-        RehabCase.status == RehabStatus.ACTIVE,
-        RehabCase.opened_on <= as_of,
-    ]
-    if unit_ids is not None:
-        active_cases.append(RehabCase.unit_id.in_(unit_ids))
     statement = (
         select(RehabCase, Person.full_name, Person.sort_key, latest.c.held_on, latest.c.next_due_on)
         .join(Person, Person.id == RehabCase.person_id)

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
@@ -51,6 +52,9 @@ from antq_desktop.store.models import (
     RehabCase,
 )
 
+MAX_LISTED_SHIFTS = 2000
+"""Above this many shifts the appendix sums them per unit and month: a district's year of
+shifts one by one runs to thousands of pages (each ward's own report lists its shifts)."""
 EVALUATION_QUARTERS = 4
 """The evaluation table shows at most this many quarters: the last ones of the period."""
 
@@ -180,6 +184,19 @@ class ShiftRow:
 
 
 @dataclass(frozen=True)
+class ShiftSummaryRow:
+    """The shifts of one unit in one month, when there are too many to list one by one."""
+
+    unit: str
+    year: int
+    month: int
+    shifts: int
+    participants: int
+    findings: int
+    reminders: int
+
+
+@dataclass(frozen=True)
 class CaseRow:
     full_name: str
     citizen_id: str
@@ -213,6 +230,9 @@ class ReportContent:
     evaluation_quarters: tuple[tuple[int, int], ...]
     evaluations: tuple[EvaluationRow, ...]
     shifts: tuple[ShiftRow, ...]
+    """Every counted shift, when there are at most `MAX_LISTED_SHIFTS`; else empty."""
+    shift_summary: tuple[ShiftSummaryRow, ...]
+    """Above `MAX_LISTED_SHIFTS`: the shifts per unit and month instead."""
     cases: tuple[CaseRow, ...]
     audit_head: str
     """"seq:hash" of the newest audit entry when the data was read (empty without one)."""
@@ -230,6 +250,7 @@ class ReportContent:
             "evaluation_quarters": self.evaluation_quarters,
             "evaluations": [asdict(row) for row in self.evaluations],
             "shifts": [asdict(row) for row in self.shifts],
+            "shift_summary": [asdict(row) for row in self.shift_summary],
             "cases": [
                 asdict(row) | {"citizen_id": mask_citizen_id(row.citizen_id)} for row in self.cases
             ],
@@ -346,13 +367,60 @@ def _shift_rows(session: Session, scope: list[str], period: Period) -> tuple[Shi
     return tuple(shifts)
 
 
+def _shift_summary(
+    session: Session, scope: list[str], period: Period
+) -> tuple[ShiftSummaryRow, ...]:
+    """Shifts, participant-turns (members who took part plus others counted), findings and
+    reminders per unit and month, counted as the statistics count them."""
+    counted = live_shifts(scope, period.date_from, period.date_to)
+    month = func.strftime("%Y-%m", PatrolShift.shift_date)
+    base = (
+        select(Group.unit_id, month)
+        .select_from(Group)
+        .join(PatrolShift, PatrolShift.group_id == Group.id)
+        .where(counted)
+    )
+    totals: dict[tuple[str, str], list[int]] = {}
+
+    def add(statement: Any, columns: tuple[int, ...]) -> None:
+        for unit_id, key, *values in session.execute(statement.group_by(Group.unit_id, month)):
+            entry = totals.setdefault((str(unit_id), str(key)), [0, 0, 0, 0])
+            for column, value in zip(columns, values, strict=True):
+                entry[column] += int(value or 0)
+
+    # columns: 0 shifts, 1 participant-turns, 2 findings, 3 reminders
+    add(
+        base.add_columns(
+            func.count(),
+            func.sum(PatrolShift.others_count),
+            func.sum(PatrolShift.residents_reminded),
+        ),
+        (0, 1, 3),
+    )
+    for model, column in ((PatrolParticipant, 1), (Finding, 2)):
+        joined = base.join(model, model.shift_id == PatrolShift.id)
+        add(joined.where(model.deleted_at.is_(None)).add_columns(func.count()), (column,))
+    names = _unit_names(session, scope)
+    rows = [
+        ShiftSummaryRow(nfc(names.get(unit_id, "")), int(key[:4]), int(key[5:]), *values)
+        for (unit_id, key), values in totals.items()
+    ]
+    rows.sort(key=lambda row: (row.unit, row.year, row.month))
+    return tuple(rows)
+
+
 def _case_rows(
     session: Session, scope: list[str], period: Period, *, full_ids: bool
 ) -> tuple[CaseRow, ...]:
     start, end = period.date_from, period.date_to
+    helped = cases_helped(scope, start, end)
     follow_ups = (
         select(FollowUp.case_id, func.count().label("n"))
-        .where(FollowUp.deleted_at.is_(None), FollowUp.held_on.between(start, end))
+        .where(
+            FollowUp.deleted_at.is_(None),
+            FollowUp.held_on.between(start, end),
+            FollowUp.case_id.in_(select(RehabCase.id).where(helped)),
+        )
         .group_by(FollowUp.case_id)
         .subquery()
     )
@@ -371,7 +439,7 @@ def _case_rows(
         )
         .join(Person, Person.id == RehabCase.person_id)
         .outerjoin(follow_ups, follow_ups.c.case_id == RehabCase.id)
-        .where(cases_helped(scope, start, end))
+        .where(helped)
         .order_by(Person.sort_key, RehabCase.opened_on)
     )
     return tuple(
@@ -433,10 +501,14 @@ def gather_report(
         monthly = shifts_by_month(session, scope, period.date_from, period.date_to)
         quarters, evaluations = _evaluations(session, scope, period)
         shifts: tuple[ShiftRow, ...] = ()
+        summary: tuple[ShiftSummaryRow, ...] = ()
         cases: tuple[CaseRow, ...] = ()
         if request.include_appendices:
             say(STEP_TABLES())
-            shifts = _shift_rows(session, scope, period)
+            if figures.patrols.shifts <= MAX_LISTED_SHIFTS:
+                shifts = _shift_rows(session, scope, period)
+            else:
+                summary = _shift_summary(session, scope, period)
             cases = _case_rows(session, scope, period, full_ids=full_ids)
         return ReportContent(
             request=request,
@@ -449,6 +521,7 @@ def gather_report(
             evaluation_quarters=quarters,
             evaluations=evaluations,
             shifts=shifts,
+            shift_summary=summary,
             cases=cases,
             audit_head=_audit_head(session),
         )
