@@ -4,9 +4,12 @@
 
 Builds a throw-away demo record book (hcmc-2023, seen as on 20/12/2023), opens the main window
 offscreen at 1280×800 and saves every section once its rows are read (`overview.png`,
-`programs.png`, …, `later.png` for a section still to come, `audit.png`, `accounts.png`), the
-sign-in dialog after a wrong password, the shift entry and a 5+1 case editor, then the first-run
-dialog with a refused unit code as `create.png`. English ones get an `-en` suffix.
+`programs.png`, …, `reports.png` with its preview, `later.png` for a section still to come,
+`audit.png`, `accounts.png`, `report-settings.png` for the report and signing settings), the
+sign-in dialog after a wrong password, the shift entry and a 5+1 case editor, the first and the
+signed page of an issued report (`report-page1.png`, `report-signature.png`), then the first-run
+dialog with a refused unit code as `create.png`.
+English ones get an `-en` suffix.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ SECTIONS = {
     3: "patrols",
     4: "rehab",
     5: "evaluations",
+    6: "reports",
     8: "settings",
     9: "audit",
     10: "accounts",
@@ -97,9 +101,16 @@ def shoot_window(workspace: Workspace, out: Path, suffix: str) -> None:
         model = getattr(page, "model", None)
         if isinstance(model, PagedTableModel):
             wait_until(partial(getattr, model, "counted"))
+        if page is window.reports:  # the preview is made when the page first opens
+            wait_until(lambda: getattr(window.reports, "preview_shown", None) is not None)
         wait_until(lambda: worker.wait_for_all(50))
         save(window, out / f"{name}{suffix}.png")
-    window.navigation.setCurrentRow(6)  # Báo cáo: a section that comes later
+    settings = window.settings_page
+    window.navigation.setCurrentRow(8)
+    settings.scroll.ensureWidgetVisible(settings.report_settings, 0, 0)
+    settings.scroll.verticalScrollBar().setValue(settings.report_settings.y())
+    save(window, out / f"report-settings{suffix}.png")
+    window.navigation.setCurrentRow(7)  # Đồng bộ: a section that comes later
     save(window, out / f"later{suffix}.png")
     shoot_dialogs(window, out, suffix)
     window.close()
@@ -131,6 +142,37 @@ def shoot_dialogs(window: MainWindow, out: Path, suffix: str) -> None:
         case_dialog.reject()
 
 
+def shoot_report(workspace: Workspace, out: Path, folder: Path) -> None:
+    """Issue Quận 4's report for Q4/2023 with a personal signing identity and render its first page
+    and the page with the signature, as a reader sees them."""
+    import pypdfium2  # type: ignore[import-untyped]
+
+    from antq_desktop.domain.periods import Period
+    from antq_desktop.reports.identity import create_identity
+    from antq_desktop.reports.issue import issue_report
+    from antq_desktop.reports.signing import open_pkcs12
+    from antq_desktop.services.report_content import ReportRequest, gather_report
+
+    p12 = folder / "chu-ky.p12"
+    create_identity(p12, "Nguyễn Thành Trung", "Công an Quận 4", PASSWORD)
+    request = ReportRequest(
+        "773",
+        Period.quarter(2023, 4),
+        proposals="Đề nghị tiếp tục hỗ trợ kinh phí duy trì các tổ tự quản chung cư.",
+    )
+    with open_pkcs12(p12, PASSWORD) as identity:
+        issued = issue_report(
+            workspace, gather_report(workspace, request), folder / "bc.pdf", identity
+        )
+    document = pypdfium2.PdfDocument(str(issued.path))
+    document.init_forms()  # the signature's appearance is a form field
+    for index, name in ((0, "report-page1"), (3, "report-signature")):
+        if index < len(document):
+            image = document[index].render(scale=1.4, may_draw_forms=True).to_pil()
+            image.save(out / f"{name}.png")
+            print(out / f"{name}.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -159,6 +201,8 @@ def main() -> int:
         workspace = accounts.sign_in(path, "admin", PASSWORD, today=lambda: DEMO_TODAY)
         try:
             shoot_window(workspace, args.out, suffix)
+            if args.lang == "vi":  # the report is an official document: always Vietnamese
+                shoot_report(workspace, args.out, Path(folder))
         finally:
             worker.wait_for_all()
             workspace.close()
