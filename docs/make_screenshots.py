@@ -107,8 +107,8 @@ def shoot_window(workspace: Workspace, out: Path, suffix: str) -> None:
         save(window, out / f"{name}{suffix}.png")
     settings = window.settings_page
     window.navigation.setCurrentRow(8)
-    settings.scroll.ensureWidgetVisible(settings.report_settings, 0, 0)
-    settings.scroll.verticalScrollBar().setValue(settings.report_settings.y())
+    settings.scroll_area.ensureWidgetVisible(settings.report_settings, 0, 0)
+    settings.scroll_area.verticalScrollBar().setValue(settings.report_settings.y())
     save(window, out / f"report-settings{suffix}.png")
     window.navigation.setCurrentRow(7)  # Đồng bộ: a section that comes later
     save(window, out / f"later{suffix}.png")

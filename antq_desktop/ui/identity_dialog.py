@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,16 +36,11 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.text import fold
 from antq_desktop.domain.validation import format_date
-from antq_desktop.reports.identity import (
-    MAXIMUM_VALID_YEARS,
-    MINIMUM_PASSPHRASE_LENGTH,
-    CertificateSummary,
-    certificate_summary,
-    create_identity,
-    export_certificate,
-)
 from antq_desktop.ui import i18n
 from antq_desktop.ui.style import ERROR_STYLE, NOTE_STYLE
+
+if TYPE_CHECKING:  # the report modules load pyHanko: imported when first used
+    from antq_desktop.reports.identity import CertificateSummary
 from antq_desktop.ui.worker import run_task
 
 FINGERPRINT_STYLE = "font-family: monospace;"
@@ -158,6 +154,8 @@ class IdentityDialog(QDialog):
     # --- building -----------------------------------------------------------------------------
 
     def _form_page(self, full_name: str, unit_name: str) -> QWidget:
+        from antq_desktop.reports.identity import MAXIMUM_VALID_YEARS, MINIMUM_PASSPHRASE_LENGTH
+
         page = QWidget()
         intro = QLabel(
             self.tr(
@@ -304,6 +302,8 @@ class IdentityDialog(QDialog):
         return path if path.suffix.lower() in P12_SUFFIXES else path.with_name(path.name + ".p12")
 
     def problem(self, path: Path | None, passphrase: str) -> str:
+        from antq_desktop.reports.identity import MINIMUM_PASSPHRASE_LENGTH
+
         """Why the identity cannot be made as entered ("" when it can)."""
         if not self.full_name.text().strip() or not self.unit_name.text().strip():
             return self.tr("Hãy nhập đủ họ tên người ký và tên đơn vị.")
@@ -327,6 +327,8 @@ class IdentityDialog(QDialog):
         return ""
 
     def submit(self) -> None:
+        from antq_desktop.reports.identity import certificate_summary, create_identity
+
         """Check what can be checked here (no file is written on a refusal), then create."""
         if self._busy:
             return
@@ -373,6 +375,8 @@ class IdentityDialog(QDialog):
     # --- exporting ----------------------------------------------------------------------------
 
     def export(self) -> None:
+        from antq_desktop.reports.identity import export_certificate
+
         """Write the new certificate to a .pem the person chooses (the passphrase is still here)."""
         identity = self.result_identity
         if identity is None:

@@ -148,7 +148,7 @@ class SettingsPage(QWidget):
         row.addWidget(holder, 1)
         row.addStretch(0)
         # The page is taller than a 768-pixel screen: it scrolls instead of squeezing its boxes.
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setObjectName("settings_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

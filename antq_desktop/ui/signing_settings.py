@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,12 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.reports.identity import (
-    CertificateSummary,
-    certificate_summary,
-    export_certificate,
-)
-from antq_desktop.reports.signing import open_pkcs12
 from antq_desktop.services.permissions import Permission, allowed, require
 from antq_desktop.services.report_settings import (
     METHOD_P12,
@@ -63,6 +57,9 @@ from antq_desktop.ui.style import ERROR_STYLE
 from antq_desktop.ui.trusted_certificates import TrustedCertificates
 from antq_desktop.ui.worker import run_task
 
+if TYPE_CHECKING:  # the report modules load pyHanko: imported when first used
+    from antq_desktop.reports.identity import CertificateSummary
+
 SIGNING_TEXT_KEYS = ("p12_path", "pkcs11_library", "pkcs11_token", "pkcs11_key")
 
 
@@ -76,6 +73,9 @@ def save_fields(workspace: Workspace, **changes: str) -> ReportSettings:
 
 
 def certificate_of(path: Path, passphrase: str) -> CertificateSummary:
+    from antq_desktop.reports.identity import certificate_summary
+    from antq_desktop.reports.signing import open_pkcs12
+
     with open_pkcs12(path, passphrase) as identity:
         return certificate_summary(identity.certificate_pem)
 
@@ -353,6 +353,8 @@ class SigningSettings(QGroupBox):
         self.p12_summary.setText(summary_text(summary))
 
     def export_certificate(self) -> None:
+        from antq_desktop.reports.identity import export_certificate
+
         """Write the configured .p12's certificate to a .pem (for the superior unit to trust)."""
         path = self._p12_path()
         passphrase = ask_passphrase(self, path) if path is not None else None

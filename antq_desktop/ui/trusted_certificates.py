@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.reports.identity import CertificateSummary, certificate_summary
-from antq_desktop.reports.verification import load_certificates
 from antq_desktop.services.errors import ServiceError
 from antq_desktop.services.permissions import Permission, allowed, require
 from antq_desktop.services.report_settings import (
@@ -39,6 +38,9 @@ from antq_desktop.ui.field_messages import FieldMessages, error_label
 from antq_desktop.ui.identity_dialog import documents_folder, local_date
 from antq_desktop.ui.note import grey_note
 from antq_desktop.ui.worker import run_task
+
+if TYPE_CHECKING:  # the report modules load pyHanko: imported when first used
+    from antq_desktop.reports.identity import CertificateSummary
 
 TRUSTED_LIST_MAX_HEIGHT = 240
 
@@ -56,6 +58,9 @@ class TrustedFile:
 
 
 def read_trusted(path: str) -> TrustedFile:
+    from antq_desktop.reports.identity import certificate_summary
+    from antq_desktop.reports.verification import load_certificates
+
     try:
         found = tuple(certificate_summary(der) for der in load_certificates(Path(path)))
     except ServiceError as error:
