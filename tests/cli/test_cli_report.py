@@ -13,13 +13,11 @@ import re
 import shutil
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pypdf import PdfReader, PdfWriter
+from pdf_tools import with_pyhanko_annotation, with_pypdf_metadata
+from pypdf import PdfReader
 
 from antq_desktop.cli import main
 from antq_desktop.domain.enums import UserRole
@@ -285,38 +283,9 @@ def test_one_changed_byte_makes_verify_fail(
         assert "Intact: no" in result.out.splitlines()
 
 
-def _pypdf_update(data: bytes) -> bytes:
-    writer = PdfWriter(BytesIO(data), incremental=True)
-    writer.add_metadata({"/Title": "Báo cáo đã sửa"})
-    buffer = BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def _pyhanko_update(data: bytes) -> bytes:
-    writer = IncrementalPdfFileWriter(BytesIO(data))
-    page_ref, _ = writer.find_page_for_modification(0)
-    note = generic.DictionaryObject(
-        {
-            generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
-            generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
-            generic.pdf_name("/Rect"): generic.ArrayObject(
-                [generic.FloatObject(v) for v in (100, 100, 120, 120)]
-            ),
-            generic.pdf_name("/Contents"): generic.TextStringObject("Số liệu đã sửa: 999 ca"),
-        }
-    )
-    page = page_ref.get_object()
-    annotations = page.get("/Annots", generic.ArrayObject())
-    annotations.append(writer.add_object(note))
-    page[generic.pdf_name("/Annots")] = annotations
-    writer.update_container(page)
-    buffer = BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-@pytest.mark.parametrize("update", [_pypdf_update, _pyhanko_update], ids=["pypdf", "pyhanko"])
+@pytest.mark.parametrize(
+    "update", [with_pypdf_metadata, with_pyhanko_annotation], ids=["pypdf", "pyhanko"]
+)
 def test_an_update_appended_after_signing_makes_verify_fail(
     signed: Path, tmp_path: Path, update: object, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,12 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdf_tools import fonts_of
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
-    ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
-    IndirectObject,
     NameObject,
 )
 from sqlalchemy import select
@@ -402,30 +401,8 @@ def test_page_numbers_from_page_two(any_report: Pdf) -> None:
         assert top_margin_text(page) == [str(number)], number
 
 
-def _fonts(reader: PdfReader) -> list[DictionaryObject]:
-    """Every font object reachable from the catalog: pages, form XObjects, annotations and
-    their appearance streams (the visible signature), the form's default resources."""
-    fonts: list[DictionaryObject] = []
-    seen: set[int] = set()
-    pending: list[Any] = [reader.trailer["/Root"]]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, IndirectObject):
-            if item.idnum in seen:
-                continue
-            seen.add(item.idnum)
-            item = item.get_object()
-        if isinstance(item, DictionaryObject):
-            if item.get("/Type") == "/Font":
-                fonts.append(item)
-            pending.extend(value for key, value in item.items() if key != "/Parent")
-        elif isinstance(item, ArrayObject):
-            pending.extend(item)
-    return fonts
-
-
 def test_every_font_is_embedded_and_none_is_base14(any_report: Pdf) -> None:
-    fonts = _fonts(any_report.reader)
+    fonts = fonts_of(any_report.reader)
     assert fonts
     names = set()
     for font in fonts:

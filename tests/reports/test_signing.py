@@ -15,14 +15,11 @@ from asn1crypto import cms
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pdf_tools import fonts_of, with_pyhanko_annotation, with_pypdf_metadata
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
-    ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
-    IndirectObject,
     NameObject,
 )
 from reportlab.lib.pagesizes import A4
@@ -214,30 +211,9 @@ def test_a_stamp_of_any_shape_renders(width: float, height: float) -> None:
     assert "14/03/2025" in text  # narrow boxes wrap word by word
 
 
-def _fonts(reader: PdfReader) -> list[DictionaryObject]:
-    """Every font dictionary reachable from the trailer (pages, annotations, appearances)."""
-    fonts: list[DictionaryObject] = []
-    seen: set[int] = set()
-    pending: list[object] = [reader.trailer]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, IndirectObject):
-            if item.idnum in seen:
-                continue
-            seen.add(item.idnum)
-            item = item.get_object()
-        if isinstance(item, DictionaryObject):
-            if item.get("/Type") == "/Font":
-                fonts.append(item)
-            pending.extend(value for key, value in item.items() if key != "/Parent")
-        elif isinstance(item, ArrayObject):
-            pending.extend(item)
-    return fonts
-
-
 def test_every_font_in_the_signed_file_is_embedded(signed_pdf: bytes) -> None:
     reader = PdfReader(BytesIO(signed_pdf))
-    fonts = _fonts(reader)
+    fonts = fonts_of(reader)
     names = {str(font["/BaseFont"]) for font in fonts}
     assert any(name.endswith("+LiberationSerif-Bold") for name in names), names  # the stamp's
     for font in fonts:
@@ -380,38 +356,7 @@ def test_one_changed_byte_anywhere_breaks_the_verdict(signed_pdf: bytes, where: 
         assert "verify.not_intact" in problem_keys(verdict)
 
 
-def _with_pypdf_metadata(data: bytes) -> bytes:
-    writer = PdfWriter(BytesIO(data), incremental=True)
-    writer.add_metadata({"/Title": "Báo cáo đã sửa"})
-    output = BytesIO()
-    writer.write(output)
-    return output.getvalue()
-
-
-def _with_pyhanko_annotation(data: bytes) -> bytes:
-    writer = IncrementalPdfFileWriter(BytesIO(data))
-    page_ref, _ = writer.find_page_for_modification(0)
-    annotation = generic.DictionaryObject(
-        {
-            generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
-            generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
-            generic.pdf_name("/Rect"): generic.ArrayObject(
-                [generic.FloatObject(v) for v in (100, 100, 120, 120)]
-            ),
-            generic.pdf_name("/Contents"): generic.TextStringObject("Đã sửa số liệu"),
-        }
-    )
-    page = page_ref.get_object()
-    annotations = page.get("/Annots", generic.ArrayObject())
-    annotations.append(writer.add_object(annotation))
-    page[generic.pdf_name("/Annots")] = annotations
-    writer.update_container(page)
-    output = BytesIO()
-    writer.write(output)
-    return output.getvalue()
-
-
-@pytest.mark.parametrize("append", [_with_pypdf_metadata, _with_pyhanko_annotation])
+@pytest.mark.parametrize("append", [with_pypdf_metadata, with_pyhanko_annotation])
 def test_an_update_appended_after_signing_is_reported(signed_pdf: bytes, append: object) -> None:
     assert callable(append)
     updated = append(signed_pdf)
