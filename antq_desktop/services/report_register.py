@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from antq_desktop.domain.enums import AuditAction
 from antq_desktop.domain.messages import message
+from antq_desktop.domain.periods import Period
 from antq_desktop.services.audit import record_event
 from antq_desktop.services.errors import ServiceError
 from antq_desktop.services.permissions import Permission, require
@@ -76,6 +77,11 @@ class IssuedReportView(NewIssuedReport):
     @property
     def path(self) -> Path:
         return Path(self.file_path)
+
+    @property
+    def period(self) -> Period:
+        """The period reported on (`period_label` is its Vietnamese name as printed)."""
+        return Period.custom(self.date_from, self.date_to)
 
 
 _VIEW_FIELDS = tuple(field.name for field in fields(IssuedReportView))

@@ -100,7 +100,7 @@ class RegisterModel(QAbstractTableModel):
         texts = {
             self.NUMBER: report.number_text,
             self.ISSUED_ON: format_date(report.issued_on),
-            self.PERIOD: report.period_label,
+            self.PERIOD: report.period.label(i18n.language()),
             self.UNIT: report.unit_name,
             self.SIGNER: report.signer,
             self.PAGES: format_number(report.pages, i18n.language()),

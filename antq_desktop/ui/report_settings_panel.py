@@ -43,6 +43,7 @@ from antq_desktop.ui.signing_settings import (
     SIGNING_TEXT_KEYS,
     SigningSettings,
     labelled_row,
+    line_editor,
     push_button,
     settings_form,
 )
@@ -174,11 +175,7 @@ class ReportSettingsPanel(QWidget):
         return labelled_row(form, self.messages, key, label, field, hint=hint)
 
     def _line(self, key: str, placeholder: str = "") -> QLineEdit:
-        editor = QLineEdit()
-        editor.setPlaceholderText(placeholder)
-        editor.setReadOnly(not self.may_change)
-        self._editors[key] = editor
-        return editor
+        return line_editor(self._editors, key, placeholder, read_only=not self.may_change)
 
     def _lines(self, key: str, rows: int) -> QPlainTextEdit:
         editor = QPlainTextEdit()

@@ -83,6 +83,17 @@ def certificate_of(path: Path, passphrase: str) -> CertificateSummary:
 # --- parts shared with the header box (report_settings_panel) ------------------------------------
 
 
+def line_editor(
+    editors: dict[str, Any], key: str, placeholder: str = "", *, read_only: bool
+) -> QLineEdit:
+    """A one-line field of the report settings, remembered under its settings key."""
+    editor = QLineEdit()
+    editor.setPlaceholderText(placeholder)
+    editor.setReadOnly(read_only)
+    editors[key] = editor
+    return editor
+
+
 def push_button(name: str, text: str, slot: Any) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
@@ -186,11 +197,7 @@ class SigningSettings(QGroupBox):
     # --- building -----------------------------------------------------------------------------
 
     def _line(self, key: str, placeholder: str = "") -> QLineEdit:
-        editor = QLineEdit()
-        editor.setPlaceholderText(placeholder)
-        editor.setReadOnly(not self.may_change)
-        self._editors[key] = editor
-        return editor
+        return line_editor(self._editors, key, placeholder, read_only=not self.may_change)
 
     def _choose_button(self, name: str, slot: Any) -> QPushButton:
         button = push_button(name, self.tr("Chọn…"), slot)

@@ -122,7 +122,7 @@ class VerdictView(QGroupBox):
             return self.tr("báo cáo số {number} ngày {day}, {period}, {unit}").format(
                 number=found.number_text,
                 day=format_date(found.issued_on),
-                period=found.period_label,
+                period=found.period.label(i18n.language()),
                 unit=found.unit_name,
             )
         if expected is not None:

@@ -7,7 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 from report_fixtures import (  # noqa: F401 - the fixtures identity, signing, page, dialogs
@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from antq_desktop.services.report_register import IssuedReportView
 from antq_desktop.services.report_settings import ReportSettings, save_report_settings
 from antq_desktop.services.workspace import Workspace
+from antq_desktop.ui import i18n
 from antq_desktop.ui.pdf_preview import PdfPreview
 from antq_desktop.ui.report_register_panel import RegisterModel
 from antq_desktop.ui.reports_page import ReportsPage
@@ -64,6 +65,16 @@ def test_the_register_model_is_a_well_behaved_model(qtmodeltester: object) -> No
     assert model.index(1, RegisterModel.REPORT_ROLE - RegisterModel.REPORT_ROLE).isValid()
     report = model.index(1, 0).data(RegisterModel.REPORT_ROLE)
     assert report.number == 1
+
+
+def test_the_period_is_named_in_the_interface_language(qapp: QCoreApplication) -> None:
+    """The register keeps the Vietnamese name as printed; the list names the period in the
+    language of the window."""
+    model = RegisterModel()
+    model.set_reports([issued_view(1)])
+    assert model.index(0, RegisterModel.PERIOD).data() == "quý I năm 2024"
+    i18n.install(qapp, "en")
+    assert model.index(0, RegisterModel.PERIOD).data() == "Q1 2024"
 
 
 @pytest.fixture
