@@ -404,11 +404,19 @@ def _signing_identity(args: argparse.Namespace) -> SigningIdentity | None:
 
 def _run_report(args: argparse.Namespace) -> Message:
     from antq_desktop.domain.periods import Period
-    from antq_desktop.reports.issue import check_target, issue_report, save_draft
+    from antq_desktop.reports.issue import (
+        ISSUED_BEFORE_PERIOD,
+        check_target,
+        issue_report,
+        save_draft,
+    )
     from antq_desktop.services.report_content import ReportRequest, gather_report
 
     proposals = _read_text(args.proposals_file) if args.proposals_file is not None else ""
     check_target(args.out, overwrite=False)  # said before any password is asked for
+    if args.issued_on is not None and args.issued_on < args.date_from:  # and before any reading
+        given, start = format_date(args.issued_on), format_date(args.date_from)
+        raise CommandError(ISSUED_BEFORE_PERIOD(issued=given, start=start))
     request = ReportRequest(
         unit_code=args.unit,
         period=Period.custom(args.date_from, args.date_to),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -124,6 +124,10 @@ class TrustedCertificates(QWidget):
         self.trusted_list.setObjectName("field.trusted_certificates")
         self.trusted_list.setAlternatingRowColors(True)
         self.trusted_list.setSpacing(2)
+        # A long line is shortened in the middle (the whole entry is its tooltip): a horizontal
+        # scroll bar would take the height the rows were measured for and cut the last line.
+        self.trusted_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.trusted_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.trusted_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.trusted_list.itemSelectionChanged.connect(self._selection_changed)
         self.trusted_empty = grey_note(self.tr("Chưa có chứng thư nào trong danh sách."))
@@ -174,7 +178,7 @@ class TrustedCertificates(QWidget):
         self.trusted_list.clear()
         for entry in trusted:
             item = QListWidgetItem(self._trusted_text(entry))
-            item.setToolTip(entry.path)
+            item.setToolTip(f"{entry.path}\n{item.text()}")
             if entry.problem is not None:
                 item.setForeground(QBrush(QColor("#b00020")))
             self.trusted_list.addItem(item)
