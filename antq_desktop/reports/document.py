@@ -73,7 +73,8 @@ from antq_desktop.reports.layout import (
     percent,
 )
 from antq_desktop.reports.signing import SignatureBox
-from antq_desktop.services.report_content import ReportContent, nfc
+from antq_desktop.services.report_content import ReportContent
+from antq_desktop.services.report_header import nfc
 from antq_desktop.services.statistics import UNRATED
 
 SIGNATURE_HEIGHT = 28 * mm

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from antq_desktop.domain.text import format_number
 from antq_desktop.reports.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC
 from antq_desktop.reports.signing import SignatureBox
-from antq_desktop.services.report_content import nfc
+from antq_desktop.services.report_header import nfc
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 15 * mm, 20 * mm, 20 * mm

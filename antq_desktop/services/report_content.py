@@ -5,15 +5,13 @@ always agree; the chart of shifts per month and the appendix of shifts use the s
 a counted shift (`statistics.live_shifts`), and the appendix of cases the same definition of a
 person helped (`statistics.cases_helped`).
 
-The header strings (REPORT-FORMAT.md) are settings of this installation; a blank one is built from
-the units' names (`read_report_header`).
+The header strings come from `services.report_header`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -22,12 +20,16 @@ from typing import Any
 from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
-from antq_desktop.domain.enums import UnitLevel
 from antq_desktop.domain.messages import Message, message
 from antq_desktop.domain.periods import Period
 from antq_desktop.domain.validation import FieldError, ValidationFailed, mask_citizen_id
-from antq_desktop.services import settings
 from antq_desktop.services.permissions import Permission, allowed, require
+from antq_desktop.services.report_header import (
+    ReportHeader,
+    nfc,
+    own_units,
+    read_report_header,
+)
 from antq_desktop.services.statistics import (
     Statistics,
     cases_helped,
@@ -72,93 +74,6 @@ UNIT_OUTSIDE = message(
     "{name} (code {code}) is outside this installation's scope ({own}). "
     "Choose this unit or one below it.",
 )
-
-_BODY_PREFIX = "CÔNG AN "
-_NUMBER_SUFFIXES = {
-    UnitLevel.WARD: "CAP",
-    UnitLevel.DISTRICT: "CAQ",
-    UnitLevel.PROVINCE: "CATP",
-    UnitLevel.NATION: "BCA",
-}
-_LEVEL_WORDS = {
-    UnitLevel.WARD: "PHƯỜNG",
-    UnitLevel.DISTRICT: "QUẬN",
-    UnitLevel.PROVINCE: "THÀNH PHỐ",
-    UnitLevel.NATION: "",
-}
-
-
-def nfc(text: str) -> str:
-    """Composed Unicode: decomposed marks render misplaced in the PDF (REPORT-FORMAT.md)."""
-    return unicodedata.normalize("NFC", text)
-
-
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(nfc(line.strip()) for line in text.splitlines() if line.strip())
-
-
-@dataclass(frozen=True)
-class ReportHeader:
-    """The strings of the document's header and signer block (REPORT-FORMAT.md)."""
-
-    parent_body: str
-    issuing_body: str
-    number_suffix: str
-    place_name: str
-    signer_title: tuple[str, ...]
-    signer_name: str
-    recipients: tuple[str, ...]
-
-
-def _own_units(session: Session) -> tuple[OrgUnit | None, OrgUnit | None]:
-    found = []
-    for spec in (settings.OWN_UNIT_ID, settings.SUPERIOR_UNIT_ID):
-        unit_id = settings.read_setting(session, spec)
-        unit = session.get(OrgUnit, unit_id) if unit_id else None
-        found.append(unit if unit is not None and unit.deleted_at is None else None)
-    return found[0], found[1]
-
-
-def default_header(session: Session) -> ReportHeader:
-    """The header built from the units' names and the officer's settings."""
-    own, superior = _own_units(session)
-    level = own.level if own is not None else UnitLevel.WARD
-    officer_title = settings.read_setting(session, settings.OFFICER_TITLE)
-    signer_title = (
-        officer_title.upper() if officer_title else f"TRƯỞNG CÔNG AN {_LEVEL_WORDS[level]}"
-    )
-    recipients = [f"Công an {superior.name}"] if superior is not None else []
-    return ReportHeader(
-        parent_body=nfc(_BODY_PREFIX + superior.name.upper()) if superior is not None else "",
-        issuing_body=nfc(_BODY_PREFIX + own.name.upper()) if own is not None else "",
-        number_suffix=_NUMBER_SUFFIXES.get(level, "CA"),
-        place_name=nfc((own.place_name or own.name) if own is not None else ""),
-        signer_title=(nfc(signer_title.strip()),),
-        signer_name=nfc(settings.read_setting(session, settings.OFFICER_NAME)),
-        recipients=(*recipients, "Lưu: VT."),
-    )
-
-
-def read_report_header(workspace: Workspace) -> ReportHeader:
-    """The header as printed: each setting, or its default when blank."""
-    with workspace.database.session() as session:
-        defaults = default_header(session)
-
-        def text(spec: settings.SettingSpec[str], default: str) -> str:
-            return nfc(settings.read_setting(session, spec).strip()) or default
-
-        def lines(spec: settings.SettingSpec[str], default: tuple[str, ...]) -> tuple[str, ...]:
-            return _lines(settings.read_setting(session, spec)) or default
-
-        return ReportHeader(
-            parent_body=text(settings.REPORT_PARENT_BODY, defaults.parent_body),
-            issuing_body=text(settings.REPORT_ISSUING_BODY, defaults.issuing_body),
-            number_suffix=text(settings.REPORT_NUMBER_SUFFIX, defaults.number_suffix),
-            place_name=defaults.place_name,
-            signer_title=lines(settings.REPORT_SIGNER_TITLE, defaults.signer_title),
-            signer_name=text(settings.REPORT_SIGNER_NAME, defaults.signer_name),
-            recipients=lines(settings.REPORT_RECIPIENTS, defaults.recipients),
-        )
 
 
 @dataclass(frozen=True)
@@ -260,7 +175,7 @@ class ReportContent:
 
 
 def _check_scope(session: Session, unit: OrgUnit) -> None:
-    own, _ = _own_units(session)
+    own, _ = own_units(session)
     if own is None or unit.id in subtree_ids(session, own.id):
         return
     outside = UNIT_OUTSIDE(name=unit.name, code=unit.code, own=own.name)

@@ -1,5 +1,5 @@
 """The report's settings as the settings page edits them: the header strings (blank means the
-default built from the units' names, `report_content.default_header`) and how reports are signed.
+default built from the units' names, `report_header.default_header`) and how reports are signed.
 
 Passwords and PINs are never stored.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from antq_desktop.domain.messages import message
 from antq_desktop.domain.validation import ErrorCollector
 from antq_desktop.services import settings
-from antq_desktop.services.report_content import ReportHeader, default_header, nfc
+from antq_desktop.services.report_header import ReportHeader, default_header, nfc
 from antq_desktop.services.workspace import Workspace
 
 METHOD_P12 = "p12"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.services.installation import read_installation
 from antq_desktop.services.permissions import Permission, allowed, require
-from antq_desktop.services.report_content import ReportHeader
+from antq_desktop.services.report_header import ReportHeader
 from antq_desktop.services.report_settings import (
     ReportSettings,
     header_defaults,

@@ -31,8 +31,8 @@ from antq_desktop.services.report_content import (
     ReportRequest,
     gather_report,
     may_print_full_ids,
-    read_report_header,
 )
+from antq_desktop.services.report_header import read_report_header
 from antq_desktop.services.report_settings import (
     ReportSettings,
     header_defaults,
