@@ -28,7 +28,7 @@ from antq_desktop.services.accounts import (
 from antq_desktop.services.units import check_new_unit
 from antq_desktop.services.workspace import NewUnit, Workspace
 from antq_desktop.ui import i18n
-from antq_desktop.ui.style import ERROR_STYLE
+from antq_desktop.ui.field_messages import FieldMessages
 from antq_desktop.ui.worker import run_task
 
 OWN_LEVELS = (UnitLevel.WARD, UnitLevel.DISTRICT, UnitLevel.PROVINCE)
@@ -48,7 +48,7 @@ class CreateWorkspaceDialog(QDialog):
         self.workspace: Workspace | None = None
         self.setWindowTitle(self.tr("Tạo sổ theo dõi mới"))
         self._editors: dict[str, QLineEdit] = {}
-        self._errors: dict[str, QLabel] = {}
+        self.messages = FieldMessages()
 
         intro = QLabel(
             self.tr(
@@ -103,7 +103,7 @@ class CreateWorkspaceDialog(QDialog):
         for field in ("password", "password_again"):
             self._editors[field].setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.general_error = self._error_label("error.general")
+        self.general_error = self.messages.general
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -123,30 +123,13 @@ class CreateWorkspaceDialog(QDialog):
         return self._editors[field]
 
     def error_label(self, field: str) -> QLabel:
-        return self._errors[field]
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
+        return self.messages.errors[field]
 
     def _add_text(self, form: QFormLayout, field: str, label: str, placeholder: str) -> None:
         editor = QLineEdit()
-        editor.setObjectName(f"field.{field}")
         editor.setPlaceholderText(placeholder)
-        error = self._error_label(f"error.{field}")
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(editor)
-        column.addWidget(error)
-        form.addRow(label, cell)
+        self.messages.add(form, field, label, editor)
         self._editors[field] = editor
-        self._errors[field] = error
 
     def _level_combo(self, levels: tuple[UnitLevel, ...], name: str) -> QComboBox:
         combo = QComboBox()
@@ -158,20 +141,9 @@ class CreateWorkspaceDialog(QDialog):
     def _text(self, field: str) -> str:
         return self._editors[field].text()
 
-    def _clear_errors(self) -> None:
-        for label in [*self._errors.values(), self.general_error]:
-            label.clear()
-            label.hide()
-
-    def _show_error(self, field: str, text: str) -> None:
-        label = self._errors.get(field, self.general_error)
-        label.setText(f"{label.text()}\n{text}" if label.text() else text)
-        label.show()
-        self.adjustSize()  # grow to the wrapped message instead of letting it overlap the field
-
     def create_record_book(self) -> None:
         """Create the record book from what was typed (on the database thread)."""
-        self._clear_errors()
+        self.messages.clear()
         own = NewUnit(
             self._text("name"),
             self._text("code"),
@@ -226,11 +198,5 @@ class CreateWorkspaceDialog(QDialog):
 
     def _refused(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            for field_error in error.errors:
-                self._show_error(field_error.field, field_error.render(i18n.language()))
-            first = next((e.field for e in error.errors if e.field in self._editors), None)
-            if first is not None:
-                self._editors[first].setFocus()
-        else:
-            self._show_error("", i18n.error_text(error))
+        self.messages.show(error)
+        self.adjustSize()  # grow to the wrapped messages instead of letting them overlap the fields
