@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from antq_desktop.domain.periods import PeriodKind
 from antq_desktop.services.report_content import ReportRequest
 from antq_desktop.services.report_settings import METHOD_PKCS11, ReportSettings
+from antq_desktop.ui.identity_dialog import documents_folder
 
 FOLDER_KEY = "reports/folder"
 
@@ -55,8 +56,7 @@ def ask_save_path(
 ) -> Path | None:
     """The file chosen (with .pdf added when left out), or None when the person cancelled."""
     settings = QSettings()
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(str(settings.value(FOLDER_KEY, "") or documents or Path.home()))
+    folder = Path(str(settings.value(FOLDER_KEY, "") or documents_folder()))
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
         title,
