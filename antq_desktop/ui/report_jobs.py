@@ -107,10 +107,6 @@ def signing_configured(values: ReportSettings) -> bool:
     return bool(values.p12_path)
 
 
-def read_signing_settings(workspace: Workspace) -> ReportSettings:
-    return read_report_settings(workspace)
-
-
 @contextmanager
 def _identity(values: ReportSettings, secret: str) -> Iterator[SigningIdentity]:
     from antq_desktop.reports.signing import open_pkcs11, open_pkcs12

@@ -33,7 +33,7 @@ from antq_desktop.domain.validation import format_date
 from antq_desktop.services.permissions import Permission, allowed
 from antq_desktop.services.report_content import may_print_full_ids
 from antq_desktop.services.report_register import IssuedReportView
-from antq_desktop.services.report_settings import ReportSettings
+from antq_desktop.services.report_settings import ReportSettings, read_report_settings
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n
 from antq_desktop.ui.changes import Changes
@@ -47,7 +47,6 @@ from antq_desktop.ui.report_jobs import (
     Preview,
     issue,
     make_preview,
-    read_signing_settings,
     signing_configured,
     write_draft,
 )
@@ -368,7 +367,7 @@ class ReportsPage(QWidget):
             return
         self._start(self.tr("Đang đọc cài đặt chữ ký số…"))
         run_task(
-            lambda: read_signing_settings(self.workspace),
+            lambda: read_report_settings(self.workspace),
             lambda values: self._issue_with(preview, values),
             self._failed,
             owner=self,
