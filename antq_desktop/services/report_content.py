@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Subquery, func, select
@@ -153,7 +154,7 @@ class ReportContent:
     """"seq:hash" of the newest audit entry when the data was read (empty without one)."""
     made_at: datetime = field(default_factory=datetime.now)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """SHA-256 of the data the report was built from: the figures and tables, not the
         proposals, number or dates of issue. Citizen IDs enter masked, so the choice to print
