@@ -37,7 +37,8 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _lines(text: str) -> tuple[str, ...]:
+def text_lines(text: str) -> tuple[str, ...]:
+    """The non-blank lines of a multi-line setting, trimmed and composed (NFC)."""
     return tuple(nfc(line.strip()) for line in text.splitlines() if line.strip())
 
 
@@ -92,7 +93,7 @@ def read_report_header(workspace: Workspace) -> ReportHeader:
             return nfc(settings.read_setting(session, spec).strip()) or default
 
         def lines(spec: settings.SettingSpec[str], default: tuple[str, ...]) -> tuple[str, ...]:
-            return _lines(settings.read_setting(session, spec)) or default
+            return text_lines(settings.read_setting(session, spec)) or default
 
         return ReportHeader(
             parent_body=text(settings.REPORT_PARENT_BODY, defaults.parent_body),

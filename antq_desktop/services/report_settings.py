@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from antq_desktop.domain.messages import message
 from antq_desktop.domain.validation import ErrorCollector
 from antq_desktop.services import settings
-from antq_desktop.services.report_header import ReportHeader, default_header, nfc
+from antq_desktop.services.report_header import ReportHeader, default_header, text_lines
 from antq_desktop.services.workspace import Workspace
 
 METHOD_P12 = "p12"
@@ -87,11 +87,10 @@ def header_defaults(workspace: Workspace) -> ReportHeader:
 
 
 def _cleaned(values: ReportSettings) -> dict[str, str]:
-    cleaned: dict[str, str] = {}
-    for item in fields(ReportSettings):
-        text = nfc(str(getattr(values, item.name)))
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        cleaned[item.name] = "\n".join(lines)
+    cleaned = {
+        item.name: "\n".join(text_lines(str(getattr(values, item.name))))
+        for item in fields(ReportSettings)
+    }
     cleaned["number_suffix"] = cleaned["number_suffix"].upper()
     return cleaned
 
