@@ -75,7 +75,7 @@ from antq_desktop.reports.layout import (
 from antq_desktop.reports.signing import SignatureBox
 from antq_desktop.services.report_content import ReportContent
 from antq_desktop.services.report_header import nfc
-from antq_desktop.services.statistics import UNRATED
+from antq_desktop.services.statistics import UNRATED, Statistics
 
 SIGNATURE_HEIGHT = 28 * mm
 
@@ -262,31 +262,26 @@ class _Builder:
 
     def sub_units_table(self) -> None:
         s = self.styles
-        rows = []
-        for figures in self.content.sub_units:
-            rows.append(
-                [
-                    self.para(figures.unit_name, s.small_cell),
-                    number(figures.programs.total),
-                    number(figures.programs.effective),
-                    number(figures.groups),
-                    number(figures.members),
-                    number(figures.patrols.shifts),
-                    number(figures.patrols.participant_turns),
-                    number(figures.rehab.people),
-                ]
-            )
-        whole = self.content.statistics
-        total = [
-            "Toàn địa bàn",
-            number(whole.programs.total),
-            number(whole.programs.effective),
-            number(whole.groups),
-            number(whole.members),
-            number(whole.patrols.shifts),
-            number(whole.patrols.participant_turns),
-            number(whole.rehab.people),
+
+        def key_figures(figures: Statistics) -> list[str]:
+            return [
+                number(value)
+                for value in (
+                    figures.programs.total,
+                    figures.programs.effective,
+                    figures.groups,
+                    figures.members,
+                    figures.patrols.shifts,
+                    figures.patrols.participant_turns,
+                    figures.rehab.people,
+                )
+            ]
+
+        rows = [
+            [self.para(figures.unit_name, s.small_cell), *key_figures(figures)]
+            for figures in self.content.sub_units
         ]
+        total = ["Toàn địa bàn", *key_figures(self.content.statistics)]
         number_width = (TEXT_WIDTH - 40 * mm) / 7
         self.add(
             self.para("Bảng 3. Kết quả theo đơn vị trực thuộc", s.caption),
