@@ -30,7 +30,8 @@ class PeriodKind(Enum):
     CUSTOM = "custom"
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
     first_of_next = date(year + (month == 12), 1 if month == 12 else month + 1, 1)
     return first_of_next - timedelta(days=1)
 
@@ -43,20 +44,18 @@ class Period:
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        return cls(PeriodKind.MONTH, date(year, month, 1), _month_end(year, month))
+        return cls(PeriodKind.MONTH, date(year, month, 1), month_end(year, month))
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         first_month = (quarter - 1) * 3 + 1
-        return cls(
-            PeriodKind.QUARTER, date(year, first_month, 1), _month_end(year, first_month + 2)
-        )
+        return cls(PeriodKind.QUARTER, date(year, first_month, 1), month_end(year, first_month + 2))
 
     @classmethod
     def half_year(cls, year: int, half: int) -> Period:
         first_month = 1 if half == 1 else 7
         return cls(
-            PeriodKind.HALF_YEAR, date(year, first_month, 1), _month_end(year, first_month + 5)
+            PeriodKind.HALF_YEAR, date(year, first_month, 1), month_end(year, first_month + 5)
         )
 
     @classmethod

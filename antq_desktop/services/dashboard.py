@@ -28,12 +28,13 @@ Each query is grouped: the cost does not grow with one query per record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain import periods
 from antq_desktop.domain.enums import (
     FindingCategory,
     GroupStatus,
@@ -41,9 +42,10 @@ from antq_desktop.domain.enums import (
     ProgramStatus,
     RehabStatus,
 )
+from antq_desktop.services.evaluations import quarter_end
 from antq_desktop.services.permissions import Permission, allowed
 from antq_desktop.services.rehab_followups import find_overdue
-from antq_desktop.services.statistics import Statistics, compute_statistics, quarter_end
+from antq_desktop.services.statistics import Statistics, compute_statistics
 from antq_desktop.services.units import subtree_ids, unit_by_code
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.store.models import (
@@ -174,8 +176,7 @@ def months_back(today: date, count: int) -> list[tuple[int, int]]:
 
 def month_end(day: date) -> date:
     """The last day of the month of `day`."""
-    following = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    return periods.month_end(day.year, day.month)
 
 
 def _live_shifts(scope: list[str], start: date, end: date) -> list[ColumnElement[bool]]:

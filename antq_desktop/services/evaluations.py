@@ -8,13 +8,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.enums import Rating
 from antq_desktop.domain.messages import message
+from antq_desktop.domain.periods import Period
 from antq_desktop.domain.text import clean
 from antq_desktop.domain.validation import ErrorCollector, format_date
 from antq_desktop.services import fields
@@ -80,12 +81,11 @@ class EvaluationView:
 
 
 def quarter_start(year: int, quarter: int) -> date:
-    return date(year, 3 * (quarter - 1) + 1, 1)
+    return Period.quarter(year, quarter).date_from
 
 
 def quarter_end(year: int, quarter: int) -> date:
-    following = date(year + 1, 1, 1) if quarter == 4 else quarter_start(year, quarter + 1)
-    return following - timedelta(days=1)
+    return Period.quarter(year, quarter).date_to
 
 
 def _view(evaluation: Evaluation, program: Program) -> EvaluationView:

@@ -32,7 +32,7 @@ Rehabilitation ("5+1")
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, and_, func, or_, select
@@ -51,6 +51,7 @@ from antq_desktop.domain.messages import message
 from antq_desktop.domain.validation import ErrorCollector, format_date
 from antq_desktop.services import fields
 from antq_desktop.services.common import not_before
+from antq_desktop.services.evaluations import quarter_end
 from antq_desktop.services.rehab_followups import find_overdue
 from antq_desktop.services.units import subtree_ids, unit_by_code
 from antq_desktop.services.workspace import Workspace
@@ -138,11 +139,6 @@ def check_range(date_from: date, date_to: date) -> None:
             "date_to", RANGE_TOO_LONG(start=format_date(date_from), end=format_date(date_to))
         )
     errors.raise_if_any()
-
-
-def quarter_end(year: int, quarter: int) -> date:
-    first_of_next = date(year + (quarter == 4), 1 if quarter == 4 else quarter * 3 + 1, 1)
-    return first_of_next - timedelta(days=1)
 
 
 def _counts(session: Session, statement: Executable, keys: list[str]) -> dict[str, int]:

@@ -27,7 +27,8 @@ from antq_desktop.domain.enums import (
 )
 from antq_desktop.domain.validation import ValidationFailed
 from antq_desktop.services.errors import NotFound
-from antq_desktop.services.statistics import compute_statistics, quarter_end
+from antq_desktop.services.evaluations import quarter_end
+from antq_desktop.services.statistics import compute_statistics
 from antq_desktop.services.units import get_unit_by_code
 from antq_desktop.services.workspace import NewUnit, Workspace, create_workspace
 from antq_desktop.store.models import (

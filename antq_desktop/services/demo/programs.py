@@ -10,7 +10,7 @@ from antq_desktop.domain.enums import MaintainingBody, ProgramKind, ProgramStatu
 from antq_desktop.services.demo.context import RANGE_END, DemoContext, Unit
 from antq_desktop.services.demo.names import cached_fold
 from antq_desktop.services.demo.texts import EVALUATION_COMMENTS
-from antq_desktop.services.statistics import quarter_end
+from antq_desktop.services.evaluations import quarter_end
 
 Quarter = tuple[int, int]
 Indicators = dict[str, float]
