@@ -25,3 +25,13 @@ def uuid7(unix_ms: int | None = None, rng: random.Random | None = None) -> uuid.
 def new_id(unix_ms: int | None = None, rng: random.Random | None = None) -> str:
     """A new record id as the 36-character text stored in the database."""
     return str(uuid7(unix_ms, rng))
+
+
+UNIT_NAMESPACE = uuid.UUID("6f1d3c2a-8e4b-5a7c-9d10-2b3c4d5e6f70")
+"""Fixed for ever: migration 0004 and every installation derive unit ids from it."""
+
+
+def unit_id(code: str) -> str:
+    """The id of the administrative unit with this national code, the same at every installation,
+    so that a ward's record of its district and the district's own record are one record."""
+    return str(uuid.uuid5(UNIT_NAMESPACE, f"org-unit:{code.strip()}"))

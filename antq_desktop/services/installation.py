@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.ids import unit_id
 from antq_desktop.domain.messages import message
 from antq_desktop.domain.text import clean, fold
 from antq_desktop.domain.validation import ErrorCollector, FieldError, ValidationFailed
@@ -175,7 +176,7 @@ def check_against_book(workspace: Workspace, data: InstallationInput) -> None:
 
 def _save_own(session: Session, own: OrgUnit | None, unit: NewUnit) -> OrgUnit:
     if own is None:  # a book made without one (a test helper, an old file): create it now
-        own = OrgUnit(code="", name="", name_folded="", level=unit.level, parent_id=None)
+        own = OrgUnit(id=unit_id(unit.code), code="", name="", name_folded="", level=unit.level)
         session.add(own)
     _apply(own, unit, place_name=clean(unit.place_name))
     session.flush()
@@ -190,7 +191,9 @@ def _save_superior(session: Session, own: OrgUnit, unit: NewUnit | None) -> None
     current = _live_unit(session, settings.read_setting(session, settings.SUPERIOR_UNIT_ID))
     superior = _unit_with_code(session, clean(unit.code)) or current
     if superior is None:
-        superior = OrgUnit(code="", name="", name_folded="", level=unit.level, parent_id=None)
+        superior = OrgUnit(
+            id=unit_id(unit.code), code="", name="", name_folded="", level=unit.level
+        )
         session.add(superior)
     keep_place = bool(superior.place_name) and superior.place_name != superior.name
     _apply(superior, unit, place_name=None if keep_place else "")

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.enums import UnitLevel
+from antq_desktop.domain.ids import unit_id
 from antq_desktop.domain.messages import message
 from antq_desktop.domain.text import clean, fold
 from antq_desktop.domain.validation import ErrorCollector, FieldError, ValidationFailed
@@ -67,6 +68,7 @@ def create_unit(workspace: Workspace, unit: NewUnit, *, parent_id: str | None = 
             get_live(session, OrgUnit, parent_id)
         name = clean(unit.name)
         record = OrgUnit(
+            id=unit_id(code),
             code=code,
             name=name,
             name_folded=fold(name),

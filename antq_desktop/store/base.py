@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import DateTime, Dialect, MetaData, String, TypeDecorator
+from sqlalchemy import JSON, DateTime, Dialect, Integer, MetaData, String, TypeDecorator, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from antq_desktop.domain.ids import new_id
@@ -72,7 +72,17 @@ class SyncedMixin:
     `version` is a hybrid-logical-clock stamp (`domain.clock.Stamp`) that orders changes across
     installations; `deleted_at` is a tombstone: records are never deleted for real.
     The stamping columns are filled by `store.stamping` at flush time, never by hand.
+
+    Merging is per field (`sync.merge`): `field_versions` holds the stamp of every data field whose
+    stamp is older than `version` (a field not listed was written at `version`), and
+    `seen_versions` the newest stamp of each site whose changes this row has taken in (empty: only
+    the site of `version`, up to `version`). `sync_seq` is local: the value of this installation's
+    change counter when the row last changed here, so an export can pick what a peer has not yet
+    acknowledged. It never travels.
     """
+
+    derived_columns: ClassVar[tuple[str, ...]] = ()
+    """Columns computed from others (folded names, sort keys): never merged, recomputed instead."""
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
@@ -81,7 +91,30 @@ class SyncedMixin:
     origin_site: Mapped[str] = mapped_column(String(40), default="")
     version: Mapped[str] = mapped_column(String(80), default="", index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    field_versions: Mapped[dict[str, str]] = mapped_column(
+        JSON, default=dict, server_default=text("'{}'")
+    )
+    seen_versions: Mapped[dict[str, str]] = mapped_column(
+        JSON, default=dict, server_default=text("'{}'")
+    )
+    sync_seq: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"), index=True)
 
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+META_COLUMNS = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "updated_by",
+        "origin_site",
+        "version",
+        "field_versions",
+        "seen_versions",
+        "sync_seq",
+    }
+)
+"""The columns of `SyncedMixin` that describe a change rather than hold the record's data."""

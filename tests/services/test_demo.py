@@ -20,7 +20,12 @@ from antq_desktop.domain.validation import ValidationFailed, check_citizen_id, c
 from antq_desktop.services import units
 from antq_desktop.services.demo import DemoSummary, build_demo, hcmc_2023, scale
 from antq_desktop.services.demo.hcmc_units import DISTRICT4_WARDS, DISTRICTS, PROGRAMS
-from antq_desktop.services.demo.writer import SYNC_COLUMNS, TABLE_COLUMNS, uuid7_text
+from antq_desktop.services.demo.writer import (
+    LEFT_TO_DEFAULTS,
+    SYNC_COLUMNS,
+    TABLE_COLUMNS,
+    uuid7_text,
+)
 from antq_desktop.services.people import search_text
 from antq_desktop.services.statistics import Statistics, compute_statistics
 from antq_desktop.services.workspace import NewUnit, StoreError, Workspace, open_workspace
@@ -305,7 +310,7 @@ def test_version_stamps_are_unique_and_later_edits_come_after_them(
 def test_writer_columns_match_the_tables() -> None:
     for table, columns in TABLE_COLUMNS.items():
         model_columns = set(Base.metadata.tables[table].columns.keys())
-        assert set(SYNC_COLUMNS + columns) == model_columns, table
+        assert set(SYNC_COLUMNS + LEFT_TO_DEFAULTS + columns) == model_columns, table
 
 
 def test_fast_ids_are_the_ids_of_new_id() -> None:

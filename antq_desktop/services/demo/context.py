@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from antq_desktop.domain.enums import UnitLevel
+from antq_desktop.domain.ids import unit_id
 from antq_desktop.services.demo.names import PeopleFactory, cached_fold
 from antq_desktop.services.demo.writer import BulkWriter
 
@@ -42,10 +43,11 @@ class DemoContext:
         place: str,
         entered_on: date,
     ) -> Unit:
-        unit_id = self.writer.add(
+        new_id = self.writer.add(
             "org_units",
             entered_on,
             (code, name, cached_fold(name), level, parent.id if parent else None, place),
+            row_id=unit_id(code),
         )
         district = place if level is not UnitLevel.WARD or parent is None else parent.place
-        return Unit(unit_id, code, name, place, district)
+        return Unit(new_id, code, name, place, district)

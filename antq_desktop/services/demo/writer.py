@@ -34,6 +34,9 @@ SYNC_COLUMNS = (
     "version",
     "deleted_at",
 )
+LEFT_TO_DEFAULTS = ("field_versions", "seen_versions", "sync_seq")
+"""Synced-record columns the database fills: a new row's fields all have its version, it has seen
+only its own site, and its change counter is 0 (every export not yet acknowledged takes it)."""
 
 # The domain columns of each table, in the order `BulkWriter.add` takes them. Listed parents first:
 # rows are flushed in this order, so a row's parents are always written before it.
@@ -267,10 +270,19 @@ class BulkWriter:
         entry = self._entered[entered_on] = (_uuid7_head(unix_ms), self._datetime_bind(moment))
         return entry
 
-    def add(self, table: str, entered_on: date, values: tuple[object, ...]) -> str:
-        """Queue one row of `table` (domain columns in `TABLE_COLUMNS` order); return its id."""
+    def add(
+        self,
+        table: str,
+        entered_on: date,
+        values: tuple[object, ...],
+        *,
+        row_id: str | None = None,
+    ) -> str:
+        """Queue one row of `table` (domain columns in `TABLE_COLUMNS` order); return its id.
+        `row_id`: a fixed id (units); the random draw is made anyway, so other ids stay put."""
         head, created_at = self._entered.get(entered_on) or self._entry(entered_on)
-        row_id = _uuid7_with_head(head, self._ids.getrandbits(74))
+        drawn = _uuid7_with_head(head, self._ids.getrandbits(74))
+        row_id = row_id or drawn
         self._buffers[table].append((row_id, created_at, self._stamps.next(), *values))
         self._buffered += 1
         if self._buffered >= self._flush_rows:

@@ -7,6 +7,13 @@ from antq_desktop.store.models.patrols import Finding, PatrolParticipant, Patrol
 from antq_desktop.store.models.people import Person
 from antq_desktop.store.models.programs import Evaluation, Group, Membership, Program
 from antq_desktop.store.models.rehab import FollowUp, RehabCase, RehabHelper, Support
+from antq_desktop.store.models.sync import (
+    SiteKey,
+    SyncConflict,
+    SyncCounter,
+    SyncHistory,
+    SyncPeer,
+)
 
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     OrgUnit,
@@ -22,6 +29,7 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     FollowUp,
     Support,
     Evaluation,
+    SyncConflict,
 )
 
 __all__ = [
@@ -42,7 +50,12 @@ __all__ = [
     "RehabCase",
     "RehabHelper",
     "Setting",
+    "SiteKey",
     "Support",
+    "SyncConflict",
+    "SyncCounter",
+    "SyncHistory",
+    "SyncPeer",
     "SyncedMixin",
     "UserAccount",
 ]

@@ -12,6 +12,7 @@ from antq_desktop.store.base import Base, EnumText, SyncedMixin
 class OrgUnit(SyncedMixin, Base):
     """A node of the administrative tree, known by its national code (79, 773, 27262…)."""
 
+    derived_columns = ("name_folded",)
     __tablename__ = "org_units"
 
     code: Mapped[str] = mapped_column(String(20))

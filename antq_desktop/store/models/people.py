@@ -14,6 +14,7 @@ from antq_desktop.store.base import Base, EnumText, SyncedMixin
 class Person(SyncedMixin, Base):
     """A person; the citizen ID is the natural key when known (duplicates flagged, not refused)."""
 
+    derived_columns = ("sort_key", "search_text")
     __tablename__ = "people"
 
     unit_id: Mapped[str] = mapped_column(ForeignKey("org_units.id"))

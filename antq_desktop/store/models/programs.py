@@ -21,6 +21,7 @@ from antq_desktop.store.base import Base, EnumText, SyncedMixin
 class Program(SyncedMixin, Base):
     """A community security model run in a unit (Mô hình)."""
 
+    derived_columns = ("name_folded",)
     __tablename__ = "programs"
 
     unit_id: Mapped[str] = mapped_column(ForeignKey("org_units.id"))
@@ -47,6 +48,7 @@ class Group(SyncedMixin, Base):
     A group sits in its own unit (usually a ward) even when its program belongs to a district.
     """
 
+    derived_columns = ("name_folded",)
     __tablename__ = "community_groups"
 
     program_id: Mapped[str] = mapped_column(ForeignKey("programs.id"))
