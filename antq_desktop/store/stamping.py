@@ -12,10 +12,9 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select, update
+from sqlalchemy import event, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.clock import HybridLogicalClock, Stamp
@@ -66,15 +65,20 @@ def load_clock(
     return HybridLogicalClock(site_id, newest)
 
 
-@cache
+_DATA_COLUMNS: dict[type[SyncedMixin], tuple[str, ...]] = {}
+
+
 def data_columns(model: type[SyncedMixin]) -> tuple[str, ...]:
     """The columns of `model` that merge field by field: everything but the change columns and
     the derived ones (`deleted_at` is one of them: a delete is a change of a field)."""
-    return tuple(
-        attribute.key
-        for attribute in inspect(model).column_attrs
-        if attribute.key not in META_COLUMNS and attribute.key not in model.derived_columns
-    )
+    columns = _DATA_COLUMNS.get(model)
+    if columns is None:
+        columns = _DATA_COLUMNS[model] = tuple(
+            attribute.key
+            for attribute in inspect(model).column_attrs
+            if attribute.key not in META_COLUMNS and attribute.key not in model.derived_columns
+        )
+    return columns
 
 
 def site_of(stamp: str) -> str:
@@ -110,15 +114,15 @@ def compact_seen(seen: Mapping[str, str], version: str) -> dict[str, str]:
 def next_change_seq(session: Session) -> int:
     """Bump this installation's change counter (inside the flush's transaction, which takes the
     write lock, so two processes never get the same value) and return it."""
-    table = SyncCounter.__table__
     bumped = session.execute(
-        update(table)
-        .where(table.c.name == COUNTER_NAME)
-        .values(value=table.c.value + 1)
-        .returning(table.c.value)
+        update(SyncCounter)
+        .where(SyncCounter.name == COUNTER_NAME)
+        .values(value=SyncCounter.value + 1)
+        .returning(SyncCounter.value)
+        .execution_options(synchronize_session=False)
     ).scalar()
     if bumped is None:  # the first change of a book
-        session.execute(table.insert().values(name=COUNTER_NAME, value=1))
+        session.execute(insert(SyncCounter).values(name=COUNTER_NAME, value=1))
         return 1
     return int(bumped)
 
