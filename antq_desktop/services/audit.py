@@ -310,11 +310,26 @@ def record_event(
     record_id: str = "",
 ) -> None:
     """An entry for something that changes no record: a sign-in, a backup, a restore, an import."""
+    with workspace.database.transaction() as session:
+        record_event_in(
+            session, workspace, action, details, record_kind=record_kind, record_id=record_id
+        )
+
+
+def record_event_in(
+    session: Session,
+    workspace: Workspace,
+    action: AuditAction,
+    details: Mapping[str, Any] | None = None,
+    *,
+    record_kind: str = "",
+    record_id: str = "",
+) -> None:
+    """`record_event` inside the caller's transaction (an import writes its entry with its rows)."""
     context = workspace.database.change_context
     at = context.now() if context is not None else datetime.now(UTC)
-    with workspace.database.transaction() as session:
-        pending = [_Pending(action, record_kind, record_id, dict(details or {}))]
-        _append(session, workspace.user, at, pending)
+    pending = [_Pending(action, record_kind, record_id, dict(details or {}))]
+    _append(session, workspace.user, at, pending)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from antq_desktop.store.database import (
 )
 from antq_desktop.store.migrate import current_revision, head_revision, upgrade_to_head
 from antq_desktop.store.models import SYNCED_MODELS
+from antq_desktop.store.site_keys import make_site_keys
 from antq_desktop.store.stamping import ChangeContext, load_clock
 
 __all__ = ["NewUnit", "StoreError", "Workspace", "create_workspace", "open_workspace"]
@@ -155,7 +156,9 @@ def create_workspace(
         upgrade_to_head(engine, path, key)
         database = Database(path, engine, key)
         with database.transaction() as session:
-            settings.write_setting(session, settings.SITE_ID, uuid.uuid4().hex[:16])
+            site_id = uuid.uuid4().hex[:16]
+            settings.write_setting(session, settings.SITE_ID, site_id)
+            make_site_keys(session, site_id)
         workspace = _attach(database, user, today)
         superior_id = (
             units.create_unit(workspace, superior_unit).id if superior_unit is not None else None

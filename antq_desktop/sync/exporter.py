@@ -1,0 +1,312 @@
+"""Export: what a peer has not yet acknowledged, within the scope of units it should hold.
+
+The scope is the subtree of this installation's unit, or of the recipient's unit when that lies
+below it (a district sends a ward what belongs to the ward). Rows are taken when they changed here
+after the recipient's last acknowledgement (`sync_seq`), or all of them with `full`; rows whose
+every field was written by the recipient itself are left out (it has them). The parents a row
+refers to travel with it, so the recipient can always place it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain.enums import AuditAction
+from antq_desktop.domain.messages import message
+from antq_desktop.services import settings
+from antq_desktop.services.audit import record_event
+from antq_desktop.services.permissions import Permission, require
+from antq_desktop.services.workspace import Workspace
+from antq_desktop.store.models import OrgUnit, SyncCounter, SyncPeer
+from antq_desktop.store.stamping import COUNTER_NAME, expand_fields, site_of
+from antq_desktop.sync.bundle import Manifest, encode_line, new_manifest, write_bundle
+from antq_desktop.sync.container import SUFFIX
+from antq_desktop.sync.keys import IdentityCard, SyncError, site_keys
+from antq_desktop.sync.peers import add_history, peer_card, unit_card_fields
+from antq_desktop.sync.tables import SYNC_TABLES, SyncTable, encode_value
+
+UNKNOWN_PEER = message(
+    "sync.unknown_peer",
+    "Chưa biết nơi nhận {peer}. Hãy nhập thẻ định danh (.antqid) của nơi đó trước, hoặc xem danh "
+    "sách bằng lệnh sync peers.",
+    "The recipient {peer} is not known. Import its identity card (.antqid) first, or list the "
+    "known peers with sync peers.",
+)
+OUT_EXISTS = message(
+    "sync.out_exists",
+    "Tệp {path} đã có; gói mới không ghi đè lên tệp cũ. Hãy chọn tên khác.",
+    "{path} already exists; a new bundle never overwrites a file. Choose another name.",
+)
+OUT_FOLDER_MISSING = message(
+    "sync.out_folder_missing",
+    "Không có thư mục {folder}. Hãy chọn một thư mục có sẵn (ví dụ ổ USB).",
+    "The folder {folder} does not exist. Choose an existing folder (a USB stick, for example).",
+)
+WRITE_FAILED = message(
+    "sync.write_failed",
+    "Không ghi được tệp {path} ({detail}). Hãy kiểm tra ổ USB còn chỗ và không bị khóa ghi.",
+    "{path} could not be written ({detail}). Check that the USB stick has room and is not "
+    "write-protected.",
+)
+OUT_SUFFIX = message(
+    "sync.out_suffix",
+    "Tên tệp gói đồng bộ phải kết thúc bằng {suffix} (ví dụ phuong-01{suffix}).",
+    "A sync bundle's file name must end in {suffix} (for example ward-01{suffix}).",
+)
+
+_BATCH = 500
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    recipient: IdentityCard | None
+    full: bool
+    counts: dict[str, int]
+    size_bytes: int
+
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+
+def find_peer(session: Session, name: str) -> SyncPeer:
+    """A peer by site id or unit code."""
+    peer = session.get(SyncPeer, name)
+    if peer is None:
+        peer = session.scalar(select(SyncPeer).where(SyncPeer.unit_code == name.strip()))
+    if peer is None:
+        raise SyncError(UNKNOWN_PEER(peer=name))
+    return peer
+
+
+def _subtree(session: Session, root: str | None) -> set[str] | None:
+    """Ids of `root` and every unit below it; None (every unit) when there is no root."""
+    if root is None:
+        return None
+    children: dict[str | None, list[str]] = {}
+    for unit_id, parent_id in session.execute(select(OrgUnit.id, OrgUnit.parent_id)):
+        children.setdefault(parent_id, []).append(unit_id)
+    found, todo = set(), [root]
+    while todo:
+        unit_id = todo.pop()
+        if unit_id not in found:
+            found.add(unit_id)
+            todo.extend(children.get(unit_id, []))
+    return found
+
+
+def _scope_root(session: Session, recipient: SyncPeer | None) -> str | None:
+    own_id = settings.read_setting(session, settings.OWN_UNIT_ID) or None
+    if own_id is None or recipient is None or not recipient.unit_code:
+        return own_id
+    theirs = session.scalar(select(OrgUnit.id).where(OrgUnit.code == recipient.unit_code))
+    if theirs is not None and theirs in (_subtree(session, own_id) or set()):
+        return theirs
+    return own_id
+
+
+def _scoped(table: SyncTable, scope: set[str] | None) -> Select[Any]:
+    """The rows of `table` whose unit is in `scope`."""
+    source = table.table
+    statement = select(source)
+    if scope is None:
+        return statement
+    if not table.unit_path:
+        return statement.where(source.c.id.in_(scope))
+    current = source
+    for column, parent_name in table.unit_path[:-1]:
+        parent = next(t.table for t in SYNC_TABLES if t.name == parent_name)
+        statement = statement.join(parent, current.c[column] == parent.c.id)
+        current = parent
+    unit_column = current.c[table.unit_path[-1][0]]
+    if table.name == "sync_conflicts":
+        return statement.where(unit_column.in_(scope) | unit_column.is_(None))
+    return statement.where(unit_column.in_(scope))
+
+
+def encode_row(table: SyncTable, row: Any) -> dict[str, Any]:
+    line: dict[str, Any] = {"id": row.id, "v": row.version}
+    if row.field_versions:
+        line["fv"] = row.field_versions
+    if row.seen_versions:
+        line["sv"] = row.seen_versions
+    line.update(
+        c=row.created_at.isoformat(),
+        u=row.updated_at.isoformat(),
+        by=row.updated_by,
+        o=row.origin_site,
+        f={name: encode_value(getattr(row, name)) for name in table.columns},
+    )
+    return line
+
+
+def _written_only_by(row: Any, columns: tuple[str, ...], site: str) -> bool:
+    stamps = expand_fields(columns, row.version, row.field_versions)
+    return all(site_of(stamp) == site for stamp in stamps.values())
+
+
+def _batches(ids: Iterable[str]) -> Iterable[list[str]]:
+    pending = sorted(ids)
+    for start in range(0, len(pending), _BATCH):
+        yield pending[start : start + _BATCH]
+
+
+def _gather(
+    session: Session,
+    scope: set[str] | None,
+    since: int | None,
+    echo_site: str | None,
+) -> tuple[dict[str, list[bytes]], str]:
+    """Encoded rows per table (parents first) and the newest stamp among them."""
+    needed: dict[str, set[str]] = {}
+    lines: dict[str, list[bytes]] = {}
+    newest = ""
+    for table in reversed(SYNC_TABLES):  # children first: they say which parents must travel
+        statement = _scoped(table, scope)
+        if since is not None:
+            statement = statement.where(table.table.c.sync_seq > since)
+        rows = list(session.execute(statement))
+        taken = {row.id for row in rows}
+        missing = needed.get(table.name, set()) - taken
+        for batch in _batches(missing):
+            rows += session.execute(select(table.table).where(table.table.c.id.in_(batch))).all()
+        encoded: list[bytes] = []
+        for row in rows:
+            if (
+                echo_site is not None
+                and row.id not in missing
+                and _written_only_by(row, table.columns, echo_site)
+            ):
+                continue
+            encoded.append(encode_line(encode_row(table, row)))
+            newest = max(newest, row.version)
+            for column, parent in table.parents.items():
+                value = getattr(row, column)
+                if value is not None and not (table.name == "org_units" and column == "parent_id"):
+                    needed.setdefault(parent, set()).add(value)
+        lines[table.name] = encoded
+    return {table.name: lines[table.name] for table in SYNC_TABLES}, newest
+
+
+def check_out_path(path: Path) -> None:
+    if path.suffix.lower() != SUFFIX:
+        raise SyncError(OUT_SUFFIX(suffix=SUFFIX))
+    if not path.parent.is_dir():
+        raise SyncError(OUT_FOLDER_MISSING(folder=str(path.parent)))
+    if path.exists():
+        raise SyncError(OUT_EXISTS(path=str(path)))
+
+
+def export_bundle(
+    workspace: Workspace,
+    out: Path,
+    *,
+    to: str | None = None,
+    full: bool = False,
+) -> ExportResult:
+    """Write a bundle to `out` (never over an existing file) and record it in the history."""
+    require(workspace, Permission.EXPORT)
+    check_out_path(out)
+    with workspace.database.transaction() as session:
+        keys = site_keys(session, workspace.site_id)
+    with workspace.database.session() as session, session.begin():
+        recipient = find_peer(session, to) if to else None
+        own = session.get(OrgUnit, settings.read_setting(session, settings.OWN_UNIT_ID) or "")
+        root = _scope_root(session, recipient)
+        scope = _subtree(session, root)
+        since = None if full or recipient is None else recipient.acked_seq
+        seq_to = session.scalar(select(SyncCounter.value).where(SyncCounter.name == COUNTER_NAME))
+        tables, newest = _gather(
+            session, scope, since, recipient.site_id if recipient is not None else None
+        )
+        acks = {
+            peer.site_id: peer.received_seq
+            for peer in session.scalars(select(SyncPeer))
+            if peer.received_seq is not None and (recipient is None or peer is recipient)
+        }
+        root_unit = session.get(OrgUnit, root) if root is not None else None
+        card = keys.card(*unit_card_fields(own))
+        recipient_card = peer_card(recipient) if recipient is not None else None
+    counts = {name: len(lines) for name, lines in tables.items()}
+    manifest = new_manifest(
+        sender=card,
+        recipient=recipient_card.site_id if recipient_card else None,
+        full=since is None,
+        seq_from=since,
+        seq_to=int(seq_to or 0),
+        newest_stamp=newest,
+        acks=acks,
+        counts=counts,
+        scope_unit=root_unit.code if root_unit is not None else "",
+    )
+    data = write_bundle(
+        manifest, tables, keys, recipient_card.box_public if recipient_card else None
+    )
+    _write_new_file(out, data)
+    try:
+        _record_export(workspace, out, data, manifest, recipient_card)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    return ExportResult(out, manifest.bundle_id, recipient_card, since is None, counts, len(data))
+
+
+def _write_new_file(out: Path, data: bytes) -> None:
+    temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with temporary.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+        if out.exists():
+            raise SyncError(OUT_EXISTS(path=str(out)))
+        temporary.replace(out)
+    except OSError as error:
+        raise SyncError(WRITE_FAILED(path=str(out), detail=error.strerror or str(error))) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _record_export(
+    workspace: Workspace,
+    out: Path,
+    data: bytes,
+    manifest: Manifest,
+    recipient: IdentityCard | None,
+) -> None:
+    now = datetime.now(UTC)
+    with workspace.database.transaction() as session:
+        if recipient is not None:
+            session.execute(
+                update(SyncPeer)
+                .where(SyncPeer.site_id == recipient.site_id)
+                .values(last_export_at=now)
+                .execution_options(synchronize_session=False)
+            )
+        add_history(
+            session,
+            direction="export",
+            at=now,
+            username=workspace.user,
+            path=out,
+            sha256=hashlib.sha256(data).hexdigest(),
+            manifest=manifest,
+            peer=recipient,
+            summary={name: {"records": n} for name, n in manifest.counts.items() if n},
+        )
+    record_event(
+        workspace,
+        AuditAction.EXPORT,
+        {"file": str(out), "records": sum(manifest.counts.values()), "to": manifest.recipient},
+    )
