@@ -164,7 +164,7 @@ def build_parser(language: str) -> OneLineParser:
     parser.add_argument("--user", default=default_user(), help=say(texts.HELP_USER))
     commands = parser.add_subparsers(
         dest="command",
-        metavar="{init,demo,stats,report,verify,backup,restore,check}",
+        metavar="{init,demo,stats,report,verify,backup,restore,check,sync}",
         parser_class=OneLineParser,
     )
 
@@ -244,15 +244,74 @@ def build_parser(language: str) -> OneLineParser:
 
     check = commands.add_parser("check", **parser_kwargs(texts.HELP_CHECK))
     check.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
-    for sub in (init, demo, stats, report, verify, backup, restore, check):
+    subcommands = [init, demo, stats, report, verify, backup, restore, check]
+    subcommands += _add_sync_commands(commands, say, parser_kwargs)
+    for sub in subcommands:
         sub.language = language  # type: ignore[attr-defined]
-        # `--lang` is accepted after the command too ("antq-desktop stats ... --lang en");
-        # detect_language has already read it, so the value is the same either way.
+        # `--lang` and `--user` are accepted after the command too ("antq-desktop stats ...
+        # --lang en"). Their default is left to the main parser: a sub-command's default would
+        # overwrite what was given before the command ("antq-desktop --user an stats ...").
         sub.add_argument(
-            "--lang", choices=["vi", "en"], default=language, help=say(texts.HELP_LANG)
+            "--lang", choices=["vi", "en"], default=argparse.SUPPRESS, help=say(texts.HELP_LANG)
         )
-        sub.add_argument("--user", default=default_user(), help=say(texts.HELP_USER))
+        sub.add_argument("--user", default=argparse.SUPPRESS, help=say(texts.HELP_USER))
     return parser
+
+
+def _add_sync_commands(
+    commands: Any,
+    say: Callable[[MessageTemplate], str],
+    parser_kwargs: Callable[[MessageTemplate], dict[str, Any]],
+) -> list[OneLineParser]:
+    """`sync export|import|identity {export,import,show}|peers|conflicts`; every parser made."""
+    made: list[OneLineParser] = []
+
+    def add(parent: Any, name: str, help_text: MessageTemplate) -> OneLineParser:
+        parser: OneLineParser = parent.add_parser(name, **parser_kwargs(help_text))
+        made.append(parser)
+        return parser
+
+    def commands_of(parser: OneLineParser, dest: str, names: str) -> Any:
+        return parser.add_subparsers(
+            dest=dest, metavar=names, parser_class=OneLineParser, required=True
+        )
+
+    def leaf(parent: Any, name: str, help_text: MessageTemplate) -> OneLineParser:
+        parser = add(parent, name, help_text)
+        parser.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
+        return parser
+
+    sync = commands_of(
+        add(commands, "sync", texts.HELP_SYNC),
+        "sync_command",
+        "{export,import,identity,peers,conflicts}",
+    )
+    export = leaf(sync, "export", texts.HELP_SYNC_EXPORT)
+    export.add_argument("--out", type=Path, required=True, help=say(texts.HELP_SYNC_OUT))
+    export.add_argument("--to", dest="peer", help=say(texts.HELP_SYNC_TO))
+    export.add_argument("--full", action="store_true", help=say(texts.HELP_SYNC_FULL))
+    bundles = leaf(sync, "import", texts.HELP_SYNC_IMPORT)
+    bundles.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE", help=say(texts.HELP_SYNC_FILES)
+    )
+    bundles.add_argument(
+        "--accept-new-sender", action="store_true", help=say(texts.HELP_SYNC_ACCEPT)
+    )
+    identity = commands_of(
+        add(sync, "identity", texts.HELP_SYNC_IDENTITY), "identity_command", "{export,import,show}"
+    )
+    card_out = leaf(identity, "export", texts.HELP_SYNC_IDENTITY_EXPORT)
+    card_out.add_argument("--out", type=Path, required=True, help=say(texts.HELP_SYNC_CARD_OUT))
+    card_in = leaf(identity, "import", texts.HELP_SYNC_IDENTITY_IMPORT)
+    card_in.add_argument("card", type=Path, metavar="CARD", help=say(texts.HELP_SYNC_CARD_FILE))
+    leaf(identity, "show", texts.HELP_SYNC_IDENTITY_SHOW)
+    peers = leaf(sync, "peers", texts.HELP_SYNC_PEERS)
+    peers.add_argument("--remove", metavar="PEER", help=say(texts.HELP_SYNC_REMOVE))
+    conflicts = leaf(sync, "conflicts", texts.HELP_SYNC_CONFLICTS)
+    decide = conflicts.add_mutually_exclusive_group()
+    decide.add_argument("--keep", metavar="ID", help=say(texts.HELP_SYNC_KEEP))
+    decide.add_argument("--take-other", metavar="ID", help=say(texts.HELP_SYNC_TAKE_OTHER))
+    return made
 
 
 # --- who runs the command -----------------------------------------------------------------------
@@ -611,6 +670,12 @@ def format_statistics(figures: Statistics, language: str) -> str:
     return "\n".join(lines)
 
 
+def _run_sync(args: argparse.Namespace) -> Message | str | Outcome:
+    from antq_desktop.cli_sync import run_sync  # the sync package loads only for these commands
+
+    return run_sync(args)
+
+
 def _open_window(args: argparse.Namespace, language: str | None) -> int:
     """The window speaks `language` when one was given, else the one saved in its settings."""
     from antq_desktop.ui.app import run_app
@@ -647,6 +712,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": _run_backup,
         "restore": _run_restore,
         "check": _run_check,
+        "sync": _run_sync,
     }
     try:
         if args.command is None:
@@ -662,7 +728,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {one_line(refusal.render(language))}", file=sys.stderr)
         return EXIT_REFUSED
     if isinstance(result, Outcome):
-        print(result.text)
+        if result.text:  # a command that printed as it went may have nothing left to say
+            print(result.text)
         return result.exit_code
     print(result.render(language) if isinstance(result, Message) else result)
     return EXIT_OK

@@ -220,6 +220,7 @@ ARGPARSE_VI = {
     "ambiguous option: %(option)s could match %(matches)s": (
         "tùy chọn %(option)s không rõ: có thể là %(matches)s"
     ),
+    "not allowed with argument %s": "không dùng cùng được với tham số %s",
 }
 
 HELP_USER = message(
@@ -386,3 +387,341 @@ VERIFY_FAILED = message(
 )
 YES = message("cli.yes", "có", "yes")
 NO = message("cli.no", "không", "no")
+
+# --- sync ----------------------------------------------------------------------------------------
+
+HELP_SYNC = message(
+    "cli.help.sync",
+    "đồng bộ bằng tệp: xuất và nhập gói đồng bộ, thẻ định danh, nơi gửi/nhận, xung đột",
+    "sync by handing over files: export and import bundles, identity cards, peers, conflicts",
+)
+HELP_SYNC_EXPORT = message(
+    "cli.help.sync_export",
+    "xuất các thay đổi ra một gói đồng bộ (.antqsync) để chép sang đơn vị khác",
+    "export the changes to a sync bundle (.antqsync) to carry to another unit",
+)
+HELP_SYNC_OUT = message(
+    "cli.help.sync_out",
+    "tệp gói sẽ ghi (.antqsync); không ghi đè tệp có sẵn",
+    "the bundle file to write (.antqsync); an existing file is never overwritten",
+)
+HELP_SYNC_TO = message(
+    "cli.help.sync_to",
+    "nơi nhận: mã đơn vị hoặc mã cài đặt của một nơi đã biết; gói được mã hóa cho nơi đó và chỉ "
+    "gồm những gì nơi đó chưa xác nhận",
+    "recipient: the unit code or site id of a known peer; the bundle is encrypted for it and holds "
+    "only what it has not acknowledged",
+)
+HELP_SYNC_FULL = message(
+    "cli.help.sync_full",
+    "xuất toàn bộ bản ghi, không chỉ những thay đổi nơi nhận chưa có",
+    "export every record, not only the changes the recipient lacks",
+)
+HELP_SYNC_IMPORT = message(
+    "cli.help.sync_import",
+    "nhập một hay nhiều gói đồng bộ; mỗi gói được nhập trọn vẹn hoặc không thay đổi gì",
+    "import one or more sync bundles; each goes in whole or changes nothing",
+)
+HELP_SYNC_FILES = message(
+    "cli.help.sync_files", "các tệp gói đồng bộ (.antqsync)", "the bundle files (.antqsync)"
+)
+HELP_SYNC_ACCEPT = message(
+    "cli.help.sync_accept",
+    "nhận gói từ nơi gửi chưa biết và thêm nơi đó vào danh sách (chỉ sau khi đã gọi điện đối "
+    "chiếu dấu vân tay)",
+    "accept a bundle from an unknown sender and add it to the peers (only after checking its "
+    "fingerprint by phone)",
+)
+HELP_SYNC_IDENTITY = message(
+    "cli.help.sync_identity",
+    "thẻ định danh của cài đặt này và của các đơn vị khác",
+    "identity cards of this installation and of other units",
+)
+HELP_SYNC_IDENTITY_EXPORT = message(
+    "cli.help.sync_identity_export",
+    "ghi thẻ định danh (.antqid) của cài đặt này để gửi cho đơn vị khác",
+    "write this installation's identity card (.antqid) to give to another unit",
+)
+HELP_SYNC_CARD_OUT = message(
+    "cli.help.sync_card_out", "tệp thẻ sẽ ghi (.antqid)", "the card file to write (.antqid)"
+)
+HELP_SYNC_IDENTITY_IMPORT = message(
+    "cli.help.sync_identity_import",
+    "nhập thẻ định danh của một đơn vị khác để trao đổi gói với đơn vị đó",
+    "import another unit's identity card to exchange bundles with it",
+)
+HELP_SYNC_CARD_FILE = message(
+    "cli.help.sync_card_file", "tệp thẻ định danh (.antqid)", "the identity card file (.antqid)"
+)
+HELP_SYNC_IDENTITY_SHOW = message(
+    "cli.help.sync_identity_show",
+    "in mã cài đặt, đơn vị và dấu vân tay của cài đặt này",
+    "print this installation's site id, unit and fingerprint",
+)
+HELP_SYNC_PEERS = message(
+    "cli.help.sync_peers",
+    "liệt kê các nơi gửi/nhận đã biết (hoặc xóa một nơi bằng --remove)",
+    "list the known peers (or remove one with --remove)",
+)
+HELP_SYNC_REMOVE = message(
+    "cli.help.sync_remove",
+    "xóa nơi gửi/nhận có mã đơn vị hoặc mã cài đặt này",
+    "remove the peer with this unit code or site id",
+)
+HELP_SYNC_CONFLICTS = message(
+    "cli.help.sync_conflicts",
+    "liệt kê các xung đột đang chờ quyết định (hoặc quyết định một xung đột)",
+    "list the conflicts waiting for a decision (or decide one)",
+)
+HELP_SYNC_KEEP = message(
+    "cli.help.sync_keep",
+    "quyết định xung đột có mã này: giữ giá trị đang áp dụng",
+    "decide the conflict with this id: keep the value applied",
+)
+HELP_SYNC_TAKE_OTHER = message(
+    "cli.help.sync_take_other",
+    "quyết định xung đột có mã này: lấy giá trị kia",
+    "decide the conflict with this id: take the other value",
+)
+
+SYNC_EXPORTED = message(
+    "cli.sync.exported",
+    "Đã ghi gói đồng bộ {path} ({size}).",
+    "Wrote the sync bundle {path} ({size}).",
+)
+SYNC_RECIPIENT = message(
+    "cli.sync.recipient",
+    "Nơi nhận: {peer}, dấu vân tay {fingerprint} (gói được mã hóa cho nơi này).",
+    "Recipient: {peer}, fingerprint {fingerprint} (the bundle is encrypted for it).",
+)
+SYNC_NO_RECIPIENT = message(
+    "cli.sync.no_recipient",
+    "Nơi nhận: không chỉ định (gói không được mã hóa, chỉ được ký).",
+    "Recipient: none (the bundle is not encrypted, only signed).",
+)
+SYNC_FULL = message(
+    "cli.sync.full",
+    "Loại gói: đầy đủ (không dựa vào những gì nơi nhận đã xác nhận).",
+    "Kind: full (not based on what the recipient acknowledged).",
+)
+SYNC_INCREMENTAL = message(
+    "cli.sync.incremental",
+    "Loại gói: gia tăng (những thay đổi nơi nhận chưa xác nhận).",
+    "Kind: incremental (the changes the recipient has not acknowledged).",
+)
+SYNC_NO_RECORDS = message(
+    "cli.sync.no_records",
+    "Gói không có bản ghi nào (không có gì mới kể từ lần trao đổi trước).",
+    "The bundle holds no records (nothing new since the last exchange).",
+)
+SYNC_IMPORT_FILE = message("cli.sync.import_file", "Gói {path}:", "Bundle {path}:")
+SYNC_SENDER = message(
+    "cli.sync.sender",
+    "Nơi gửi: {sender}, dấu vân tay {fingerprint}.",
+    "Sender: {sender}, fingerprint {fingerprint}.",
+)
+SYNC_SENDER_NEW = message(
+    "cli.sync.sender_new",
+    "Nơi gửi: {sender}, dấu vân tay {fingerprint} (nơi gửi mới, đã thêm vào danh sách).",
+    "Sender: {sender}, fingerprint {fingerprint} (a new sender, now added to the peers).",
+)
+SYNC_REJECTED_HEAD = message(
+    "cli.sync.rejected_head",
+    "Bản ghi bị từ chối: {count} (lý do của {shown} bản ghi đầu):",
+    "Records rejected: {count} (the reasons of the first {shown}):",
+)
+SYNC_DUPLICATES_HEAD = message(
+    "cli.sync.duplicates_head",
+    "Người có cùng số CCCD ở nhiều đơn vị: {count} (hãy gộp trong cửa sổ, trang Đồng bộ):",
+    "People with one citizen ID in several units: {count} (merge them in the window, Sync page):",
+)
+SYNC_NEW_CONFLICTS = message(
+    "cli.sync.new_conflicts",
+    "Có {count} xung đột cần quyết định: xem bằng antq-desktop sync conflicts --db {path}",
+    "{count} conflicts need a decision: see antq-desktop sync conflicts --db {path}",
+)
+SYNC_IMPORT_TALLY = message(
+    "cli.sync.import_tally",
+    "Đã nhập {imported} trên {total} gói; {refused} gói bị từ chối.",
+    "Imported {imported} of {total} bundles; {refused} refused.",
+)
+SYNC_PROGRESS = message(
+    "cli.sync.progress",
+    "Đang nhập {path}: {done}/{total} bản ghi",
+    "Importing {path}: {done}/{total} records",
+)
+CARD_OUT_SUFFIX = message(
+    "cli.sync.card_out_suffix",
+    "Tên tệp thẻ định danh phải kết thúc bằng {suffix} (ví dụ phuong-01{suffix}).",
+    "An identity card's file name must end in {suffix} (for example ward-01{suffix}).",
+)
+CARD_OUT_EXISTS = message(
+    "cli.sync.card_out_exists",
+    "Tệp {path} đã có; thẻ định danh không ghi đè lên tệp cũ. Hãy chọn tên khác.",
+    "{path} already exists; an identity card never overwrites a file. Choose another name.",
+)
+SYNC_CARD_WRITTEN = message(
+    "cli.sync.card_written",
+    "Đã ghi thẻ định danh của {unit} vào {path}.",
+    "Wrote the identity card of {unit} to {path}.",
+)
+SYNC_FINGERPRINT = message(
+    "cli.sync.fingerprint", "Dấu vân tay: {fingerprint}", "Fingerprint: {fingerprint}"
+)
+SYNC_CARD_HINT = message(
+    "cli.sync.card_hint",
+    "Gửi tệp này cho đơn vị kia, rồi đọc dấu vân tay cho họ qua điện thoại để đối chiếu.",
+    "Give this file to the other unit, then read the fingerprint to them by phone to compare.",
+)
+SYNC_PEER_ADDED = message(
+    "cli.sync.peer_added",
+    "Đã thêm nơi gửi/nhận mới: {peer}, mã cài đặt {site_id}.",
+    "Added a new peer: {peer}, site id {site_id}.",
+)
+SYNC_PEER_KNOWN = message(
+    "cli.sync.peer_known",
+    "Đã biết {peer}, mã cài đặt {site_id}, với cùng khóa; không có gì thay đổi.",
+    "{peer}, site id {site_id}, is already known with the same keys; nothing was changed.",
+)
+SYNC_PEER_CHECK = message(
+    "cli.sync.peer_check",
+    "Hãy gọi điện cho {peer} và đối chiếu dấu vân tay trước khi nhận gói của nơi đó.",
+    "Phone {peer} and compare the fingerprint before importing its bundles.",
+)
+SYNC_SITE_ID = message("cli.sync.site_id", "Mã cài đặt: {site_id}", "Site id: {site_id}")
+SYNC_UNIT = message("cli.sync.unit", "Đơn vị: {unit}", "Unit: {unit}")
+SYNC_PEERS_NONE = message(
+    "cli.sync.peers_none",
+    "Chưa có nơi gửi/nhận nào. Hãy nhập thẻ định danh của đơn vị kia: "
+    "antq-desktop sync identity import --db {path} THẺ.antqid",
+    "No peers yet. Import the other unit's identity card: "
+    "antq-desktop sync identity import --db {path} CARD.antqid",
+)
+SYNC_PEERS_HEAD = message(
+    "cli.sync.peers_head", "Nơi gửi/nhận đã biết: {count}", "Known peers: {count}"
+)
+SYNC_PEER_ADDED_AT = message(
+    "cli.sync.peer_added_at", "Thêm lúc {at} bởi {user}", "Added {at} by {user}"
+)
+SYNC_PEER_LAST = message(
+    "cli.sync.peer_last",
+    "Nhập gần nhất: {imported}; xuất gần nhất: {exported}",
+    "Last import: {imported}; last export: {exported}",
+)
+SYNC_NEVER = message("cli.sync.never", "chưa có", "never")
+SYNC_PEER_REMOVED = message(
+    "cli.sync.peer_removed",
+    "Đã xóa {peer} khỏi danh sách nơi gửi/nhận; gói của nơi đó sẽ bị từ chối cho đến khi nhập "
+    "lại thẻ định danh.",
+    "Removed {peer} from the peers; its bundles are refused until its identity card is "
+    "imported again.",
+)
+SYNC_NO_SUCH_PEER = message(
+    "cli.sync.no_such_peer",
+    "Không có nơi gửi/nhận {peer}. Xem danh sách bằng antq-desktop sync peers --db {path}",
+    "There is no peer {peer}. List the peers with antq-desktop sync peers --db {path}",
+)
+SYNC_CONFLICTS_NONE = message(
+    "cli.sync.conflicts_none",
+    "Không có xung đột nào đang chờ quyết định.",
+    "No conflicts are waiting for a decision.",
+)
+SYNC_CONFLICTS_HEAD = message(
+    "cli.sync.conflicts_head",
+    "Xung đột đang chờ quyết định: {count}",
+    "Conflicts waiting for a decision: {count}",
+)
+SYNC_CONFLICT_TITLE = message(
+    "cli.sync.conflict_title",
+    "[{conflict_id}] {kind} «{record}», trường {field}",
+    "[{conflict_id}] {kind} “{record}”, field {field}",
+)
+SYNC_CONFLICT_KEPT = message(
+    "cli.sync.conflict_kept",
+    "Đang áp dụng: {value} (sửa lúc {at} tại {site})",
+    "Applied: {value} (changed {at} at {site})",
+)
+SYNC_CONFLICT_OTHER = message(
+    "cli.sync.conflict_other",
+    "Giá trị kia: {value} (sửa lúc {at} tại {site})",
+    "Other value: {value} (changed {at} at {site})",
+)
+SYNC_CONFLICTS_HOW = message(
+    "cli.sync.conflicts_how",
+    "Để quyết định: antq-desktop sync conflicts --db {path} --keep MÃ (giữ giá trị đang áp "
+    "dụng) hoặc --take-other MÃ (lấy giá trị kia); hoặc trong cửa sổ, trang Đồng bộ.",
+    "To decide: antq-desktop sync conflicts --db {path} --keep ID (keep the value applied) or "
+    "--take-other ID (take the other value); or in the window, Sync page.",
+)
+SYNC_THIS_SITE = message("cli.sync.this_site", "cài đặt này", "this installation")
+SYNC_CONFLICT_KEPT_DONE = message(
+    "cli.sync.conflict_kept_done",
+    "Đã quyết định: {kind} «{record}», trường {field} giữ giá trị đang áp dụng ({value}).",
+    "Decided: {kind} “{record}”, field {field} keeps the value applied ({value}).",
+)
+SYNC_CONFLICT_OTHER_DONE = message(
+    "cli.sync.conflict_other_done",
+    "Đã quyết định: {kind} «{record}», trường {field} lấy giá trị kia ({value}).",
+    "Decided: {kind} “{record}”, field {field} takes the other value ({value}).",
+)
+SYNC_CONFLICT_UNKNOWN = message(
+    "cli.sync.conflict_unknown",
+    "Không có xung đột đang chờ nào có mã {conflict_id}. Xem danh sách bằng "
+    "antq-desktop sync conflicts --db {path}",
+    "No conflict waiting for a decision has the id {conflict_id}. List them with "
+    "antq-desktop sync conflicts --db {path}",
+)
+SYNC_CONFLICT_AMBIGUOUS = message(
+    "cli.sync.conflict_ambiguous",
+    "Mã {conflict_id} khớp với nhiều xung đột; hãy gõ thêm ký tự của mã.",
+    "The id {conflict_id} matches several conflicts; type more of the id.",
+)
+SYNC_COLUMNS: dict[str, tuple[str, str]] = {
+    "table": ("Bảng", "Table"),
+    "records": ("Bản ghi", "Records"),
+    "new": ("Mới", "New"),
+    "updated": ("Cập nhật", "Updated"),
+    "unchanged": ("Không đổi", "Unchanged"),
+    "conflicts": ("Xung đột", "Conflicts"),
+    "rejected": ("Từ chối", "Rejected"),
+    "total": ("Tổng cộng", "Total"),
+}
+SYNC_TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "org_units": ("Đơn vị", "Units"),
+    "programs": ("Mô hình", "Programs"),
+    "community_groups": ("Tổ/nhóm", "Groups"),
+    "people": ("Nhân thân", "People"),
+    "memberships": ("Thành viên tổ/nhóm", "Memberships"),
+    "patrol_shifts": ("Ca tuần tra", "Patrol shifts"),
+    "patrol_participants": ("Người tham gia tuần tra", "Patrol participants"),
+    "findings": ("Vụ việc phát hiện", "Findings"),
+    "rehab_cases": ("Hồ sơ giúp đỡ (5+1)", "Rehabilitation cases"),
+    "rehab_helpers": ("Người giúp đỡ", "Helpers"),
+    "follow_ups": ("Lần theo dõi", "Follow-ups"),
+    "supports": ("Hỗ trợ", "Supports"),
+    "evaluations": ("Đánh giá quý", "Evaluations"),
+    "sync_conflicts": ("Xung đột đồng bộ", "Sync conflicts"),
+}
+SYNC_RECORD_KINDS: dict[str, tuple[str, str]] = {
+    "org_units": ("Đơn vị", "Unit"),
+    "programs": ("Mô hình", "Program"),
+    "community_groups": ("Tổ/nhóm", "Group"),
+    "people": ("Nhân thân", "Person"),
+    "memberships": ("Thành viên tổ/nhóm", "Membership"),
+    "patrol_shifts": ("Ca tuần tra", "Patrol shift"),
+    "patrol_participants": ("Người tham gia tuần tra", "Patrol participant"),
+    "findings": ("Vụ việc phát hiện", "Finding"),
+    "rehab_cases": ("Hồ sơ giúp đỡ (5+1)", "Rehabilitation case"),
+    "rehab_helpers": ("Người giúp đỡ", "Helper"),
+    "follow_ups": ("Lần theo dõi", "Follow-up"),
+    "supports": ("Hỗ trợ", "Support"),
+    "evaluations": ("Đánh giá quý", "Evaluation"),
+    "sync_conflicts": ("Xung đột đồng bộ", "Sync conflict"),
+}
+SYNC_PEER_AMBIGUOUS = message(
+    "cli.sync.peer_ambiguous",
+    "Có {count} nơi gửi/nhận mang mã đơn vị {peer}; hãy dùng mã cài đặt (xem antq-desktop sync "
+    "peers --db {path}).",
+    "{count} peers have the unit code {peer}; use the site id instead (see antq-desktop sync "
+    "peers --db {path}).",
+)

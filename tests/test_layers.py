@@ -29,6 +29,7 @@ LAYER_OF: dict[str, str] = {
     "ui": "ui",
     "cli": "cli",
     "cli_texts": "cli",  # the command line's bilingual texts
+    "cli_sync": "cli",  # the command line's sync commands
     "__main__": "cli",  # `python -m antq_desktop` is the command line
     "__init__": "root",  # the package itself: version only
     "resources": "root",  # imports nothing of the project, so every layer may use it

@@ -35,3 +35,10 @@ def unit_id(code: str) -> str:
     """The id of the administrative unit with this national code, the same at every installation,
     so that a ward's record of its district and the district's own record are one record."""
     return str(uuid.uuid5(UNIT_NAMESPACE, f"org-unit:{code.strip()}"))
+
+
+def evaluation_id(program_id: str, year: int, quarter: int) -> str:
+    """The id of a program's evaluation for a quarter, the same at every installation: a ward and
+    its district rating the same quarter edit one record (their difference is a conflict to
+    decide), never two."""
+    return str(uuid.uuid5(UNIT_NAMESPACE, f"evaluation:{program_id}:{year}:{quarter}"))

@@ -401,6 +401,23 @@ def _refuse_backup(backup: Path, temporary: Path, key: bytes | None) -> None:
         raise BackupError(BACKUP_TOO_NEW(path=str(backup), revision=revision))
 
 
+RESTORE_COUNTER_JUMP = 1_000_000_000
+"""How far a restore moves the change counter on (`store.stamping.next_change_seq`)."""
+
+
+def _advance_change_counter(path: Path, key: bytes | None) -> None:
+    """Peers acknowledge changes by this counter. A restored file's counter is behind what they
+    have acknowledged already, so the changes made after the restore would never be sent: move
+    it on, beyond any value the lost file can have reached."""
+    with closing(files.connect_file(path, key=key)) as connection:
+        found = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sync_counter'"
+        ).fetchone()
+        if found is not None:  # a backup from before sync starts at 0 when it is migrated
+            connection.execute("UPDATE sync_counter SET value = value + ?", (RESTORE_COUNTER_JUMP,))
+            connection.commit()
+
+
 def _aside_name(target: Path, now: datetime) -> Path:
     stamp = _local(now).strftime(_STAMP)
     path = target.with_name(f"{target.name}.before-restore-{stamp}.bak")
@@ -469,6 +486,7 @@ def restore(
                 raise BackupError(BACKUP_OTHER_KEY(path=str(backup))) from error
             raise BackupError(BACKUP_DAMAGED(path=str(backup), detail=str(error))) from error
         _refuse_backup(backup, temporary, key)
+        _advance_change_counter(temporary, key)
         if target.exists():
             aside = _aside_name(target, now)
             _keep_aside(target, aside, key)

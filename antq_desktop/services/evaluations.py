@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.enums import Rating
+from antq_desktop.domain.ids import evaluation_id
 from antq_desktop.domain.messages import message
 from antq_desktop.domain.periods import Period
 from antq_desktop.domain.text import clean
@@ -193,9 +194,15 @@ def record_evaluation(
         errors.raise_if_any()
         program = get_live(session, Program, program_id)
         evaluation = _find(session, program.id, year, quarter)
-        if evaluation is None:
-            evaluation = Evaluation(program_id=program.id, year=year, quarter=quarter)
-            session.add(evaluation)
+        if evaluation is None:  # a deleted one comes back: the quarter has one record
+            record_id = evaluation_id(program.id, year, quarter)
+            evaluation = session.get(Evaluation, record_id)
+            if evaluation is None:
+                evaluation = Evaluation(
+                    id=record_id, program_id=program.id, year=year, quarter=quarter
+                )
+                session.add(evaluation)
+            evaluation.deleted_at = None
         evaluation.rating = rating
         evaluation.indicators = values
         evaluation.comment = clean(comment)

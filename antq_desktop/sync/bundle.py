@@ -34,7 +34,7 @@ from antq_desktop.sync.container import (
     header_digest,
     section_digest,
 )
-from antq_desktop.sync.keys import IdentityCard, SiteKeys, SyncError
+from antq_desktop.sync.keys import FILE_MISSING, IdentityCard, SiteKeys, SyncError
 from antq_desktop.sync.tables import BY_NAME
 
 NOT_FOR_THIS_SITE = message(
@@ -218,6 +218,8 @@ def open_bundle(
 ) -> OpenedBundle:
     """Read and check a bundle completely; nothing is written anywhere."""
     shown = str(path)
+    if not path.is_file():
+        raise SyncError(FILE_MISSING(path=shown))
     try:
         data = path.read_bytes()
     except OSError as error:

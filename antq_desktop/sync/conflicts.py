@@ -277,9 +277,7 @@ def merge_people(workspace: Workspace, keep_id: str, drop_id: str) -> None:
             if getattr(keep, name) in (None, "") and getattr(drop, name) not in (None, ""):
                 setattr(keep, name, getattr(drop, name))
         for model in (Membership, PatrolParticipant, RehabCase):
-            for record in session.scalars(
-                select(model).where(model.person_id == drop_id)
-            ):
+            for record in session.scalars(select(model).where(model.person_id == drop_id)):
                 record.person_id = keep_id  # type: ignore[attr-defined]
         derive = BY_NAME["people"].derive
         assert derive is not None

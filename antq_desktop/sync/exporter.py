@@ -41,6 +41,13 @@ UNKNOWN_PEER = message(
     "The recipient {peer} is not known. Import its identity card (.antqid) first, or list the "
     "known peers with sync peers.",
 )
+PEER_AMBIGUOUS = message(
+    "sync.peer_ambiguous",
+    "Có nhiều nơi gửi/nhận mang mã đơn vị {peer} (mã cài đặt {sites}). Hãy ghi mã cài đặt thay "
+    "cho mã đơn vị, hoặc xóa nơi không còn dùng.",
+    "Several peers have the unit code {peer} (site ids {sites}). Give the site id instead of the "
+    "unit code, or remove the one no longer in use.",
+)
 OUT_EXISTS = message(
     "sync.out_exists",
     "Tệp {path} đã có; gói mới không ghi đè lên tệp cũ. Hãy chọn tên khác.",
@@ -84,11 +91,16 @@ class ExportResult:
 def find_peer(session: Session, name: str) -> SyncPeer:
     """A peer by site id or unit code."""
     peer = session.get(SyncPeer, name)
-    if peer is None:
-        peer = session.scalar(select(SyncPeer).where(SyncPeer.unit_code == name.strip()))
-    if peer is None:
+    if peer is not None:
+        return peer
+    same_unit = session.scalars(select(SyncPeer).where(SyncPeer.unit_code == name.strip())).all()
+    if len(same_unit) > 1:
+        raise SyncError(
+            PEER_AMBIGUOUS(peer=name, sites=", ".join(peer.site_id for peer in same_unit))
+        )
+    if not same_unit:
         raise SyncError(UNKNOWN_PEER(peer=name))
-    return peer
+    return same_unit[0]
 
 
 def _subtree(session: Session, root: str | None) -> set[str] | None:
@@ -228,9 +240,10 @@ def export_bundle(
         scope = _subtree(session, root)
         since = None if full or recipient is None else recipient.acked_seq
         seq_to = session.scalar(select(SyncCounter.value).where(SyncCounter.name == COUNTER_NAME))
-        tables, newest = _gather(
-            session, scope, since, recipient.site_id if recipient is not None else None
-        )
+        # A full bundle carries even what the recipient wrote itself (after it restored a backup,
+        # it may have lost some).
+        echo = recipient.site_id if recipient is not None and not full else None
+        tables, newest = _gather(session, scope, since, echo)
         acks = {
             peer.site_id: peer.received_seq
             for peer in session.scalars(select(SyncPeer))

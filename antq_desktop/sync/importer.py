@@ -289,9 +289,9 @@ class _Merger:
         assert context is not None
         self.context: ChangeContext = context
 
-    def tick(self, rows: int = 1) -> None:
-        before, self.done = self.done, self.done + rows
-        if before // _PROGRESS_EVERY != self.done // _PROGRESS_EVERY or self.done == self.total:
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % _PROGRESS_EVERY == 0 or self.done == self.total:
             if self.cancelled is not None and self.cancelled():
                 raise ImportCancelled(CANCELLED(path=str(self.path)))
             if self.progress is not None:
@@ -331,14 +331,9 @@ class _Merger:
         results: dict[str, tuple[RowState, Merged | None]] = {}
         for row_id, state in incoming.items():
             mine = local.get(row_id)
-            results[row_id] = (
-                (state, None)
-                if mine is None
-                else (
-                    state,
-                    merge_row(table.columns, mine, state),
-                )
-            )
+            merged = None if mine is None else merge_row(table.columns, mine, state)
+            results[row_id] = (state, merged)
+            self.tick()
         accepted = self._check_references(table, results, summary)
         inserts, updates = [], []
         for row_id in accepted:
@@ -366,7 +361,6 @@ class _Merger:
                 source.update().where(source.c.id == bindparam("b_id")), updates
             )
         self.known[table.name].update(accepted)
-        self.tick(len(incoming))
         return summary
 
     def _check_references(
@@ -584,9 +578,9 @@ def _finish(
     peer = session.get(SyncPeer, manifest.sender.site_id)
     assert peer is not None
     peer.received_seq = _received(peer, opened)
-    ack = manifest.acks.get(workspace.site_id)
-    if ack is not None:
-        peer.acked_seq = ack if peer.acked_seq is None else max(peer.acked_seq, ack)
+    # The newest word of the peer counts, even lower than before: a peer that restored a backup
+    # has lost what it had acknowledged since, and must be sent it again.
+    peer.acked_seq = manifest.acks.get(workspace.site_id)
     peer.last_import_at = now
     add_history(
         session,

@@ -30,6 +30,11 @@ CARD_FORMAT = "antq-identity"
 CARD_VERSION = 1
 CARD_SUFFIX = ".antqid"
 
+FILE_MISSING = message(
+    "sync.file_missing",
+    "Không có tệp {path}. Hãy kiểm tra đường dẫn (ổ USB đã cắm chưa?).",
+    "There is no file {path}. Check the path (is the USB stick plugged in?).",
+)
 CARD_UNREADABLE = message(
     "sync.card_unreadable",
     "Tệp {path} không phải thẻ định danh ANTQ hợp lệ ({detail}). Hãy xin lại tệp .antqid từ "
@@ -181,12 +186,18 @@ def write_card(card: IdentityCard, keys: SiteKeys, path: Path) -> None:
 
 def read_card(path: Path) -> IdentityCard:
     """A card read and checked against its own signature; `SyncError` saying what is wrong."""
+    if not path.is_file():
+        raise SyncError(FILE_MISSING(path=str(path)))
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         signature = _unb64(document.pop("signature"))
         card = IdentityCard.from_body(document)
     except OSError as error:
         raise SyncError(CARD_UNREADABLE(path=str(path), detail=error.strerror or "")) from error
+    except UnicodeDecodeError as error:
+        raise SyncError(CARD_UNREADABLE(path=str(path), detail="not a text file")) from error
+    except json.JSONDecodeError as error:
+        raise SyncError(CARD_UNREADABLE(path=str(path), detail="not JSON")) from error
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise SyncError(CARD_UNREADABLE(path=str(path), detail=str(error))) from error
     if not card.verify(canonical(document), signature):

@@ -9,6 +9,7 @@ import pytest
 from service_testing import Records, error_keys
 
 from antq_desktop.domain.enums import ProgramKind, Rating
+from antq_desktop.domain.ids import evaluation_id
 from antq_desktop.domain.validation import ValidationFailed
 from antq_desktop.services import evaluations
 from antq_desktop.services.errors import NotFound
@@ -148,7 +149,7 @@ def test_list_for_quarter_by_unit(
     assert evaluations.list_for_quarter(workspace, [district_id], 2023, 4) == []
 
 
-def test_delete_leaves_a_tombstone_and_frees_the_quarter(
+def test_delete_leaves_a_tombstone_and_recording_again_revives_the_quarters_record(
     workspace: Workspace, program_id: str, records: Records
 ) -> None:
     first = evaluations.record_evaluation(workspace, program_id, 2024, 1, Rating.EFFECTIVE)
@@ -161,5 +162,8 @@ def test_delete_leaves_a_tombstone_and_frees_the_quarter(
     with pytest.raises(NotFound):
         evaluations.delete_evaluation(workspace, first.id)
     again = evaluations.record_evaluation(workspace, program_id, 2024, 1, Rating.INEFFECTIVE)
-    assert again.id != first.id
-    assert len(records.all(Evaluation)) == 2
+    # One record per program and quarter, the same id at every installation (sync merges it).
+    assert again.id == first.id == evaluation_id(program_id, 2024, 1)
+    assert again.rating is Rating.INEFFECTIVE
+    assert len(records.all(Evaluation)) == 1
+    assert records.row(Evaluation, first.id).deleted_at is None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from antq_desktop.domain.enums import MaintainingBody, ProgramKind, ProgramStatus, Rating
+from antq_desktop.domain.ids import evaluation_id
 from antq_desktop.services.demo.context import RANGE_END, DemoContext, Unit
 from antq_desktop.services.demo.names import cached_fold
 from antq_desktop.services.demo.texts import EVALUATION_COMMENTS
@@ -120,6 +121,7 @@ def add_evaluations(
                 rng.choice(EVALUATION_COMMENTS[rating]),
                 evaluator,
             ),
+            row_id=evaluation_id(program_id, year, number),
         )
     return len(reviewed)
 

@@ -1,7 +1,8 @@
 """sync: per-field stamps, sites seen, the change counter, keys, peers, history, conflicts
 
-Also gives every administrative unit the id derived from its code (`domain.ids.unit_id`), so that
-the same unit has the same id at every installation.
+Also gives every administrative unit the id derived from its code (`domain.ids.unit_id`), and
+every evaluation the id derived from its program and quarter (`domain.ids.evaluation_id`), so that
+the same unit or quarter's verdict has the same id at every installation.
 
 Revision ID: 0004
 Revises: 0003
@@ -85,6 +86,28 @@ def _derive_unit_ids() -> None:
         )
     )
     bind.execute(sa.text("DROP TABLE unit_id_moves"))
+
+
+def _derive_evaluation_ids() -> None:
+    """One record per program and quarter (`domain.ids.evaluation_id`): the newest keeps it."""
+    bind = op.get_bind()
+    rows = bind.execute(
+        sa.text(
+            "SELECT id, program_id, year, quarter FROM evaluations "
+            "ORDER BY deleted_at IS NULL DESC, version DESC"
+        )
+    ).all()
+    taken: set[str] = set()
+    moves = []
+    for old, program_id, year, quarter in rows:
+        new = str(uuid.uuid5(UNIT_NAMESPACE, f"evaluation:{program_id}:{year}:{quarter}"))
+        if new in taken:
+            continue
+        taken.add(new)
+        if new != old:
+            moves.append({"old": old, "new": new})
+    if moves:
+        bind.execute(sa.text("UPDATE evaluations SET id = :new WHERE id = :old"), moves)
 
 
 def upgrade() -> None:
@@ -173,6 +196,7 @@ def upgrade() -> None:
     )
     op.execute("INSERT INTO sync_counter (name, value) VALUES ('changes', 0)")
     _derive_unit_ids()
+    _derive_evaluation_ids()
 
 
 def downgrade() -> None:
