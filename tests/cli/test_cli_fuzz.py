@@ -14,11 +14,15 @@ from hypothesis import strategies as st
 
 from antq_desktop.cli import main
 
-COMMANDS = ["stats", "init", "demo", "bogus"]  # never none: that opens the window
+COMMANDS = [
+    "stats", "init", "demo", "bogus", "sync export", "sync import", "sync identity export",
+    "sync identity import", "sync identity show", "sync peers", "sync conflicts", "sync",
+]  # fmt: skip  # never none: that opens the window
 OPTIONS = [
     "--db", "--unit", "--from", "--to", "--json", "--code", "--level", "--superior",
     "--superior-code", "--officer", "--title", "--scenario", "--scale", "--lang", "--place",
-    "--help-me", "-x",
+    "--help-me", "-x", "--out", "--full", "--accept-new-sender", "--remove", "--keep",
+    "--take-other",
 ]  # fmt: skip
 VALUES = st.one_of(
     st.sampled_from(
@@ -26,6 +30,7 @@ VALUES = st.one_of(
             "79", "773", "27262", "99999", "abc", "", " ", "2023-12-31", "31/12/2023", "31/02/2023",
             "2023-13-01", "00/00/0000", "-1", "0", "1001", "1e3", "hcmc-2023", "ward", "nation",
             "Phường 9", "Nguyễn Văn Đức", "en", "vi", "fr", "--", "-", "%s", "{}", "\u0000x",
+            "b.antqsync", "c.antqid",
         ]
     ),
     st.text(max_size=12),
@@ -34,7 +39,7 @@ VALUES = st.one_of(
 
 @st.composite
 def argument_lists(draw: st.DrawFn) -> list[str]:
-    arguments = [draw(st.sampled_from(COMMANDS))]
+    arguments = draw(st.sampled_from(COMMANDS)).split()
     for _ in range(draw(st.integers(0, 6))):
         arguments.append(draw(st.sampled_from(OPTIONS)))
         if draw(st.booleans()):
