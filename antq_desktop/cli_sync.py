@@ -46,7 +46,7 @@ from antq_desktop.sync.exporter import (
     check_out_path,
     export_bundle,
 )
-from antq_desktop.sync.importer import CANCELLED, ImportSummary, import_bundle
+from antq_desktop.sync.importer import CANCELLED, GAP_NOTICE, ImportSummary, import_bundle
 from antq_desktop.sync.keys import CARD_SUFFIX, FILE_MISSING, read_card
 
 REASONS_SHOWN = 5
@@ -265,6 +265,8 @@ def format_import(
     conflicts = summary.total("conflicts")
     if conflicts:
         lines.append(texts.SYNC_NEW_CONFLICTS(count=Quantity(conflicts), path=str(args.db)))
+    if summary.gap:
+        lines.append(GAP_NOTICE(sender=sender.label))
     return _render(lines, language)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from antq_desktop import __version__
+from antq_desktop.domain.clock import Stamp
 from antq_desktop.domain.messages import message
 from antq_desktop.sync import container
 from antq_desktop.sync.container import (
@@ -192,6 +193,9 @@ def _manifest(body: dict[str, Any]) -> Manifest:
     if seq_to is None:
         raise ValueError("seq_to missing")
     recipient = body.get("recipient")
+    newest = str(body.get("newest_stamp", ""))
+    if newest:
+        Stamp.decode(newest)  # ValueError: refused as a damaged manifest
     return Manifest(
         bundle_id=str(body["bundle_id"]),
         created_at=str(body["created_at"]),
@@ -201,7 +205,7 @@ def _manifest(body: dict[str, Any]) -> Manifest:
         full=bool(body["full"]),
         seq_from=optional_int(body.get("seq_from")),
         seq_to=seq_to,
-        newest_stamp=str(body.get("newest_stamp", "")),
+        newest_stamp=newest,
         acks=acks,
         counts=counts,
         scope_unit=str(body.get("scope_unit", "")),
@@ -280,5 +284,8 @@ def open_bundle(
     return opened
 
 
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def encode_line(row: dict[str, Any]) -> bytes:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()
+    return _LINE_ENCODER.encode(row).encode()

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.clock import Stamp
@@ -31,8 +31,6 @@ from antq_desktop.store.models import Person, SyncPeer
 from antq_desktop.store.stamping import (
     CONTEXT_KEY,
     ChangeContext,
-    compact_fields,
-    compact_seen,
     expand_fields,
     expand_seen,
     next_change_seq,
@@ -43,6 +41,7 @@ from antq_desktop.sync.keys import IdentityCard, SyncError, site_keys
 from antq_desktop.sync.merge import FieldConflict, Merged, RowState, json_text, merge_row
 from antq_desktop.sync.peers import add_history, add_peer_in, known_peers
 from antq_desktop.sync.tables import BY_NAME, SYNC_TABLES, SyncTable, _moment
+from antq_desktop.sync.writer import RowWriter
 
 UNKNOWN_SENDER = message(
     "sync.unknown_sender",
@@ -57,6 +56,15 @@ CANCELLED = message(
     "sync.cancelled",
     "Đã hủy nhập gói {path}; không có gì thay đổi.",
     "The import of {path} was cancelled; nothing was changed.",
+)
+GAP_NOTICE = message(
+    "sync.gap",
+    "Chưa đủ dữ liệu của {sender}: có gói trước chưa nhập được, dòng bị từ chối, hoặc sổ này "
+    "vừa khôi phục từ bản sao lưu. Những gì nhận được đã lưu; hãy nhờ {sender} xuất một gói "
+    "toàn bộ (--full) cho đơn vị này.",
+    "Not everything of {sender} has arrived: an earlier bundle was not imported, rows were "
+    "rejected, or this book was just restored from a backup. What arrived is saved; ask "
+    "{sender} to export a full bundle (--full) for this unit.",
 )
 INVALID_ROW = message(
     "sync.invalid_row",
@@ -144,6 +152,10 @@ class ImportSummary:
     full: bool
     tables: dict[str, TableSummary]
     duplicates: list[Duplicate] = field(default_factory=list)
+    gap: bool = False
+    """Changes of the sender made before this bundle have not all arrived here (a bundle was
+    missed, or this book was restored), or rows were rejected: the sender should send a full
+    bundle (`--full`) once the cause is fixed."""
 
     def total(self, name: str) -> int:
         return sum(int(getattr(summary, name)) for summary in self.tables.values())
@@ -235,25 +247,6 @@ def _local_state(table: SyncTable, row: Any) -> RowState:
     )
 
 
-def _stored(table: SyncTable, state: RowState, seq: int) -> dict[str, Any]:
-    """The columns to write for `state`."""
-    row = dict(state.values)
-    if table.derive is not None:
-        row.update(table.derive(state.values))
-    row.update(
-        id=state.id,
-        created_at=state.created_at,
-        updated_at=state.updated_at,
-        updated_by=state.updated_by,
-        origin_site=state.origin_site,
-        version=state.version,
-        field_versions=compact_fields(state.stamps, state.version),
-        seen_versions=compact_seen(state.seen, state.version),
-        sync_seq=seq,
-    )
-    return row
-
-
 def _batches(items: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(items), _BATCH):
         yield items[start : start + _BATCH]
@@ -283,15 +276,23 @@ class _Merger:
         self.done = 0
         self.known: dict[str, set[str]] = defaultdict(set)
         """Ids known to exist, per table (found in the book or written by this import)."""
-        self.conflict_rows: list[dict[str, Any]] = []
+        self._writers: dict[str, RowWriter] = {}
         self.touched_people: set[str] = set()
         context = workspace.database.change_context
         assert context is not None
         self.context: ChangeContext = context
 
-    def tick(self) -> None:
-        self.done += 1
-        if self.done % _PROGRESS_EVERY == 0 or self.done == self.total:
+    def writer(self, table: SyncTable) -> RowWriter:
+        writer = self._writers.get(table.name)
+        if writer is None:
+            writer = self._writers[table.name] = RowWriter(table, self.connection)
+        return writer
+
+    def tick(self, rows: int = 1) -> None:
+        """Count `rows` more steps (each row is read and merged, then written or passed over):
+        report progress and honour a cancel every thousand steps or so."""
+        before, self.done = self.done, self.done + rows
+        if before // _PROGRESS_EVERY != self.done // _PROGRESS_EVERY or self.done >= self.total:
             if self.cancelled is not None and self.cancelled():
                 raise ImportCancelled(CANCELLED(path=str(self.path)))
             if self.progress is not None:
@@ -308,9 +309,29 @@ class _Merger:
 
     def merge_table(self, table: SyncTable, raw_rows: list[dict[str, Any]]) -> TableSummary:
         summary = TableSummary()
+        source = table.table
+        # What the book has of these rows, change columns only: a row whose stamps and sites seen
+        # are those already here is unchanged, with nothing to read or merge (a re-import).
+        stamps_here: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {}
+        ids = sorted({str(raw.get("id")) for raw in raw_rows if isinstance(raw.get("id"), str)})
+        meta = (source.c.id, source.c.version, source.c.field_versions, source.c.seen_versions)
+        for batch in _batches(ids):
+            for row_id, version, field_versions, seen in self.connection.execute(
+                select(*meta).where(source.c.id.in_(batch))
+            ):
+                stamps_here[row_id] = (version, field_versions or {}, seen or {})
+        self.known[table.name].update(stamps_here)
         incoming: dict[str, RowState] = {}
         for raw in raw_rows:
             row_id = str(raw.get("id", ""))[:36]
+            here = stamps_here.get(row_id)
+            if here is not None and (
+                raw.get("r") == 1  # a unit above, sent for reference: the book's own copy stands
+                or here == (raw.get("v"), raw.get("fv") or {}, raw.get("sv") or {})
+            ):
+                summary.unchanged += 1
+                self.tick()
+                continue
             try:
                 state = parse_row(table, raw)
             except ValueError as error:
@@ -323,11 +344,9 @@ class _Merger:
                 continue
             incoming[state.id] = state
         local: dict[str, RowState] = {}
-        source = table.table
-        for batch in _batches(sorted(incoming)):
+        for batch in _batches(sorted(set(incoming) & set(stamps_here))):
             for row in self.connection.execute(select(source).where(source.c.id.in_(batch))):
                 local[row.id] = _local_state(table, row)
-        self.known[table.name].update(local)
         results: dict[str, tuple[RowState, Merged | None]] = {}
         for row_id, state in incoming.items():
             mine = local.get(row_id)
@@ -335,14 +354,15 @@ class _Merger:
             results[row_id] = (state, merged)
             self.tick()
         accepted = self._check_references(table, results, summary)
-        inserts, updates = [], []
+        inserts: list[RowState] = []
+        updates: list[RowState] = []
         for row_id in accepted:
             state, merged = results[row_id]
             if merged is None:
-                inserts.append(_stored(table, state, self.seq))
+                inserts.append(state)
                 summary.new += 1
             elif merged.written:
-                updates.append({**_stored(table, merged.state, self.seq), "b_id": row_id})
+                updates.append(merged.state)
                 if merged.values_changed:
                     summary.updated += 1
                 else:
@@ -354,12 +374,8 @@ class _Merger:
                 summary.unchanged += 1
             if table.name == "people" and (merged is None or merged.values_changed):
                 self.touched_people.add(row_id)
-        if inserts:
-            self.connection.execute(source.insert(), inserts)
-        if updates:
-            self.connection.execute(
-                source.update().where(source.c.id == bindparam("b_id")), updates
-            )
+        self.writer(table).write(inserts, updates, self.seq, self.tick)
+        self.tick(len(raw_rows) - len(inserts) - len(updates))  # rows with nothing to write
         self.known[table.name].update(accepted)
         return summary
 
@@ -458,7 +474,7 @@ class _Merger:
             updated_by=self.workspace.user,
             origin_site=self.context.site_id,
         )
-        self.connection.execute(conflicts.table.insert(), [_stored(conflicts, row, self.seq)])
+        self.writer(conflicts).write([row], [], self.seq, None)
         self.known["sync_conflicts"].add(conflict_id)
         return True
 
@@ -500,13 +516,10 @@ class _Merger:
         return found
 
 
-def _received(peer: SyncPeer, opened: OpenedBundle) -> int | None:
-    """How far the peer's changes have now arrived here without a gap."""
-    manifest = opened.manifest
-    have = peer.received_seq
-    if manifest.seq_from is None or (have is not None and have >= manifest.seq_from):
-        return manifest.seq_to if have is None else max(have, manifest.seq_to)
-    return have
+def _follows_on(peer: SyncPeer, opened: OpenedBundle) -> bool:
+    """Whether the bundle starts where the peer's changes that arrived here end (or is full)."""
+    start, have = opened.manifest.seq_from, peer.received_seq
+    return start is None or (have is not None and have >= start)
 
 
 def read_bundle(workspace: Workspace, path: Path) -> OpenedBundle:
@@ -550,7 +563,7 @@ def import_bundle(
         if not opened.known_sender:
             add_peer_in(session, workspace, sender)
         seq = next_change_seq(session)
-        merger = _Merger(session, workspace, seq, progress, cancelled, opened.records, path)
+        merger = _Merger(session, workspace, seq, progress, cancelled, 2 * opened.records, path)
         tables = {
             table.name: merger.merge_table(table, opened.tables.get(table.name, []))
             for table in SYNC_TABLES
@@ -577,7 +590,10 @@ def _finish(
     now = datetime.now(UTC)
     peer = session.get(SyncPeer, manifest.sender.site_id)
     assert peer is not None
-    peer.received_seq = _received(peer, opened)
+    summary.gap = not _follows_on(peer, opened) or summary.total("rejected") > 0
+    if not summary.gap:  # acknowledged only what arrived whole: the rest will be sent again
+        have = peer.received_seq
+        peer.received_seq = manifest.seq_to if have is None else max(have, manifest.seq_to)
     # The newest word of the peer counts, even lower than before: a peer that restored a backup
     # has lost what it had acknowledged since, and must be sent it again.
     peer.acked_seq = manifest.acks.get(workspace.site_id)

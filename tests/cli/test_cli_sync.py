@@ -261,7 +261,8 @@ def test_export_then_import_prints_the_counts_and_a_second_import_changes_nothin
     assert f"Nơi nhận: Quận 4 (773), dấu vân tay {district_print}" in exported.out
     assert row_of(exported.out, "Nhân thân") == [2]
     assert row_of(exported.out, "Mô hình") == [1]
-    assert row_of(exported.out, "Tổng cộng") == [4]  # with the ward's own unit
+    # With the ward's own unit, and its district for reference (the recipient keeps its own copy).
+    assert row_of(exported.out, "Tổng cộng") == [5]
 
     imported = run(capsys, "sync", "import", "--db", books.district, bundle)
     assert imported.code == 0, imported.err
@@ -271,12 +272,12 @@ def test_export_then_import_prints_the_counts_and_a_second_import_changes_nothin
     )
     assert "Mới  Cập nhật  Không đổi  Xung đột  Từ chối" in imported.out
     assert row_of(imported.out, "Nhân thân") == [2, 0, 0, 0, 0]
-    assert row_of(imported.out, "Tổng cộng") == [4, 0, 0, 0, 0]
+    assert row_of(imported.out, "Tổng cộng") == [4, 0, 1, 0, 0]
     assert full_name(books.district, password, person_id) == "Nguyễn Văn An"
 
     again = run(capsys, "sync", "import", "--db", books.district, bundle)
     assert again.code == 0
-    assert row_of(again.out, "Tổng cộng") == [0, 0, 4, 0, 0]
+    assert row_of(again.out, "Tổng cộng") == [0, 0, 5, 0, 0]
 
     # the district's acknowledgement travels back in its bundle; then the ward has nothing new
     back = books.folder / "d1.antqsync"
@@ -314,7 +315,7 @@ def test_an_unknown_sender_is_refused_with_its_fingerprint_then_accepted(
     accepted = run(capsys, "sync", "import", "--db", books.district, bundle, "--accept-new-sender")
     assert accepted.code == 0, accepted.err
     assert "nơi gửi mới, đã thêm vào danh sách" in accepted.out
-    assert row_of(accepted.out, "Tổng cộng") == [4, 0, 0, 0, 0]
+    assert row_of(accepted.out, "Tổng cộng") == [4, 0, 1, 0, 0]
     assert "Phường 2 (27002)" in run(capsys, "sync", "peers", "--db", books.district).out
 
 
@@ -363,7 +364,7 @@ def test_a_damaged_bundle_changes_nothing_and_the_next_file_still_goes_in(
     assert len(errors) == 2
     assert "Traceback" not in mixed.err
     assert any("missing.antqsync" in line and "Không có tệp" in line for line in errors)
-    assert row_of(mixed.out, "Tổng cộng") == [4, 0, 0, 0, 0]
+    assert row_of(mixed.out, "Tổng cộng") == [4, 0, 1, 0, 0]
     assert "Đã nhập 1 trên 3 gói; 2 gói bị từ chối." in mixed.out
 
 
@@ -490,7 +491,7 @@ def test_english_with_lang_en(
     assert imported.code == 0
     assert "Sender: Phường 1 (27001), fingerprint " in imported.out
     assert "New  Updated  Unchanged  Conflicts  Rejected" in imported.out
-    assert row_of(imported.out, "Total") == [4, 0, 0, 0, 0]
+    assert row_of(imported.out, "Total") == [4, 0, 1, 0, 0]
     line = refusal(
         run(capsys, "--lang", "en", "sync", "export", "--db", books.ward, "--out", bundle)
     )
