@@ -214,9 +214,10 @@ def parse_row(table: SyncTable, raw: dict[str, Any]) -> RowState:
             raise ValueError(f"{name}: {error}") from error
     stamps = expand_fields(table.columns, version, field_stamps)
     seen = expand_seen(version, _stamp_map(raw.get("sv")))
-    for stamp in stamps.values():  # a row has seen every value it holds
-        if stamp > seen.get(site_of(stamp), ""):
-            seen[site_of(stamp)] = stamp
+    for stamp in {version, *field_stamps.values()}:  # a row has seen every value it holds
+        site = site_of(stamp)
+        if stamp > seen.get(site, ""):
+            seen[site] = stamp
     updated_by, origin = raw.get("by"), raw.get("o")
     if not isinstance(updated_by, str) or not isinstance(origin, str):
         raise ValueError("change columns")

@@ -7,16 +7,40 @@ stored text is identical) is looked up once, and rows go to SQLite as tuples.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import JSON, Connection, Dialect
+from sqlalchemy.sql.type_api import TypeEngine
 
+from antq_desktop.store.base import UtcDateTime
 from antq_desktop.store.stamping import compact_fields, compact_seen
 from antq_desktop.sync.merge import RowState
 from antq_desktop.sync.tables import SyncTable
 
 CHUNK = 2000
+
+
+def _moment_text(value: datetime) -> str:
+    """`UtcDateTime` as SQLite's DATETIME stores it ("2024-05-01 10:00:00.000000", UTC)."""
+    moment = value.astimezone(UTC)
+    return f"{moment:%Y-%m-%d %H:%M:%S}.{moment.microsecond:06d}"
+
+
+def _json_text(value: Any) -> str:
+    return "{}" if value == {} else json.dumps(value)
+
+
+def _processor(sql_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The conversion of a value to what SQLite stores; the two most frequent done directly
+    (the same text as SQLAlchemy's, which the tests compare), the others by SQLAlchemy."""
+    if isinstance(sql_type, UtcDateTime):
+        return _moment_text
+    if isinstance(sql_type, JSON):
+        return _json_text
+    return sql_type.dialect_impl(dialect).bind_processor(dialect)
 
 
 class RowWriter:
@@ -30,10 +54,7 @@ class RowWriter:
         self._table = table
         dialect = connection.dialect
         self._names = [column.name for column in table.table.columns]
-        self._processors = [
-            column.type.dialect_impl(dialect).bind_processor(dialect)
-            for column in table.table.columns
-        ]
+        self._processors = [_processor(column.type, dialect) for column in table.table.columns]
         names = ", ".join(self._names)
         marks = ", ".join("?" * len(self._names))
         self._insert = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
