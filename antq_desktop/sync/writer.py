@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Dialect
+from sqlalchemy import JSON, Connection, Date, Dialect, Time
 from sqlalchemy.sql.type_api import TypeEngine
 
-from antq_desktop.store.base import UtcDateTime
+from antq_desktop.store.base import EnumText, UtcDateTime
 from antq_desktop.store.stamping import compact_fields, compact_seen
 from antq_desktop.sync.merge import RowState
 from antq_desktop.sync.tables import SyncTable
@@ -33,13 +34,31 @@ def _json_text(value: Any) -> str:
     return "{}" if value == {} else json.dumps(value)
 
 
+def _day_text(value: date) -> str:
+    return value.isoformat()
+
+
+def _time_text(value: time) -> str:
+    return f"{value:%H:%M:%S}.{value.microsecond:06d}"
+
+
+def _code_text(value: Any) -> str:
+    return str(value.value) if isinstance(value, Enum) else str(value)
+
+
 def _processor(sql_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
-    """The conversion of a value to what SQLite stores; the two most frequent done directly
-    (the same text as SQLAlchemy's, which the tests compare), the others by SQLAlchemy."""
+    """The conversion of a value to what SQLite stores: moments, days, times, codes and JSON done
+    directly (the same text as SQLAlchemy's; tests/sync compares them), the rest by SQLAlchemy."""
     if isinstance(sql_type, UtcDateTime):
         return _moment_text
     if isinstance(sql_type, JSON):
         return _json_text
+    if isinstance(sql_type, EnumText):
+        return _code_text
+    if isinstance(sql_type, Date):
+        return _day_text
+    if isinstance(sql_type, Time):
+        return _time_text
     return sql_type.dialect_impl(dialect).bind_processor(dialect)
 
 
