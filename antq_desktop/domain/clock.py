@@ -7,12 +7,19 @@ to read, and causally related changes are ordered correctly even when a PC's clo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
 _MS_WIDTH: Final = 16
 _COUNTER_WIDTH: Final = 5
 MAX_COUNTER: Final = 10**_COUNTER_WIDTH - 1
+_STAMP_TEXT: Final = re.compile(rf"[0-9]{{{_MS_WIDTH}}}-[0-9]{{{_COUNTER_WIDTH}}}-.+", re.DOTALL)
+
+
+def is_stamp(text: object) -> bool:
+    """Whether `text` is a stamp in its canonical text form (what `Stamp.decode` accepts)."""
+    return isinstance(text, str) and _STAMP_TEXT.fullmatch(text) is not None
 
 
 @dataclass(frozen=True, order=True)

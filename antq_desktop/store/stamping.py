@@ -89,7 +89,8 @@ def expand_fields(
     columns: tuple[str, ...], version: str, stored: Mapping[str, str] | None
 ) -> dict[str, str]:
     """Every data field's stamp (a field not listed in `stored` was written at `version`)."""
-    stored = stored or {}
+    if not stored:
+        return dict.fromkeys(columns, version)
     return {name: stored.get(name, version) for name in columns}
 
 

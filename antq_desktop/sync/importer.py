@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
-from antq_desktop.domain.clock import Stamp
+from antq_desktop.domain.clock import Stamp, is_stamp
 from antq_desktop.domain.enums import AuditAction
 from antq_desktop.domain.messages import Message, message
 from antq_desktop.domain.validation import mask_citizen_id
@@ -172,10 +172,9 @@ class ImportSummary:
 
 
 def _stamp(value: Any) -> str:
-    if not isinstance(value, str):
+    if not is_stamp(value):
         raise ValueError("version stamp expected")
-    Stamp.decode(value)
-    return value
+    return str(value)
 
 
 def _stamp_map(value: Any) -> dict[str, str]:

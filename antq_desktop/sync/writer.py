@@ -26,8 +26,8 @@ CHUNK = 2000
 
 def _moment_text(value: datetime) -> str:
     """`UtcDateTime` as SQLite's DATETIME stores it ("2024-05-01 10:00:00.000000", UTC)."""
-    moment = value.astimezone(UTC)
-    return f"{moment:%Y-%m-%d %H:%M:%S}.{moment.microsecond:06d}"
+    moment = value if value.tzinfo is UTC else value.astimezone(UTC)
+    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _json_text(value: Any) -> str:
@@ -39,7 +39,7 @@ def _day_text(value: date) -> str:
 
 
 def _time_text(value: time) -> str:
-    return f"{value:%H:%M:%S}.{value.microsecond:06d}"
+    return value.isoformat("microseconds")
 
 
 def _code_text(value: Any) -> str:
@@ -73,7 +73,10 @@ class RowWriter:
         self._table = table
         dialect = connection.dialect
         self._names = [column.name for column in table.table.columns]
-        self._processors = [_processor(column.type, dialect) for column in table.table.columns]
+        processors = [_processor(column.type, dialect) for column in table.table.columns]
+        self._converted = [
+            (index, process) for index, process in enumerate(processors) if process is not None
+        ]
         names = ", ".join(self._names)
         marks = ", ".join("?" * len(self._names))
         self._insert = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
@@ -82,26 +85,25 @@ class RowWriter:
         self._id_index = self._names.index("id")
 
     def _values(self, state: RowState, seq: int) -> list[Any]:
-        row: dict[str, Any] = dict(state.values)
+        row: dict[str, Any] = {
+            **state.values,
+            "id": state.id,
+            "created_at": state.created_at,
+            "updated_at": state.updated_at,
+            "updated_by": state.updated_by,
+            "origin_site": state.origin_site,
+            "version": state.version,
+            "field_versions": compact_fields(state.stamps, state.version),
+            "seen_versions": compact_seen(state.seen, state.version),
+            "sync_seq": seq,
+        }
         if self._table.derive is not None:
             row.update(self._table.derive(state.values))
-        row.update(
-            id=state.id,
-            created_at=state.created_at,
-            updated_at=state.updated_at,
-            updated_by=state.updated_by,
-            origin_site=state.origin_site,
-            version=state.version,
-            field_versions=compact_fields(state.stamps, state.version),
-            seen_versions=compact_seen(state.seen, state.version),
-            sync_seq=seq,
-        )
-        return [
-            value if process is None or value is None else process(value)
-            for value, process in zip(
-                (row[name] for name in self._names), self._processors, strict=True
-            )
-        ]
+        values = [row[name] for name in self._names]
+        for index, process in self._converted:
+            if values[index] is not None:
+                values[index] = process(values[index])
+        return values
 
     def write(
         self,
