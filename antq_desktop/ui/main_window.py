@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTime
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,7 @@ from antq_desktop.ui.rehab_page import RehabPage
 from antq_desktop.ui.reports_page import ReportsPage
 from antq_desktop.ui.settings_page import SettingsPage
 from antq_desktop.ui.sign_in import IdleWatch, LockDialog
+from antq_desktop.ui.sync_page import SyncPage
 from antq_desktop.ui.worker import run_long_read
 
 APP_NAME = "ANTQ Desktop"
@@ -45,11 +46,9 @@ GEOMETRY_KEY = "window/geometry"
 
 
 class NoticePage(QWidget):
-    """A section that shows a heading and a text instead of records (and an optional grey note)."""
+    """A section that shows a heading and a text instead of records."""
 
-    def __init__(
-        self, title: str, text: str, note: str = "", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel(title)
         heading.setObjectName("heading")
@@ -57,29 +56,12 @@ class NoticePage(QWidget):
         body = QLabel(text)
         body.setObjectName("purpose")
         body.setWordWrap(True)
-        labels = [heading, body]
-        if note:
-            later = QLabel(note)
-            later.setObjectName("later")
-            later.setWordWrap(True)
-            later.setStyleSheet("color: #555555;")
-            labels.append(later)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
-        for label in labels:
+        for label in (heading, body):
             label.setMaximumWidth(720)
             layout.addWidget(label)
         layout.addStretch(1)
-
-
-class LaterPage(NoticePage):
-    """A section not built yet: says what it will do and that it comes in a later version."""
-
-    def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
-        note = QCoreApplication.translate(
-            "LaterPage", "Trang này sẽ có trong phiên bản sau; các trang khác đã dùng được."
-        )
-        super().__init__(title, purpose, note, parent)
 
 
 class NoAccessPage(NoticePage):
@@ -118,6 +100,7 @@ class MainWindow(QMainWindow):
             )
         self.evaluations = EvaluationsPage(workspace, self.changes)
         self.reports = ReportsPage(workspace, self.changes)
+        self.sync = SyncPage(workspace, self.changes)
         self.settings_page = SettingsPage(workspace, self.changes)
         self._add_section(self.tr("Tổng quan"), self.overview)
         self._add_section(self.tr("Mô hình"), self.programs)
@@ -126,8 +109,7 @@ class MainWindow(QMainWindow):
         self._add_section(rehab_title, rehab_page)
         self._add_section(self.tr("Đánh giá quý"), self.evaluations)
         self._add_section(self.tr("Báo cáo"), self.reports)
-        for title, purpose in self._later_sections():
-            self._add_section(title, LaterPage(title, purpose), later=True)
+        self._add_section(self.tr("Đồng bộ"), self.sync)
         self._add_section(self.tr("Cài đặt"), self.settings_page)
         self.audit_page: AuditPage | None = None
         self.accounts_page: AccountsPage | None = None
@@ -244,22 +226,8 @@ class MainWindow(QMainWindow):
         if self.pages.currentIndex() == number:
             self.rows_label.setText(text)
 
-    def _later_sections(self) -> list[tuple[str, str]]:
-        return [
-            (
-                self.tr("Đồng bộ"),
-                self.tr(
-                    "Xuất tệp đồng bộ để chép qua USB hoặc gửi thư điện tử, và nhập tệp của các "
-                    "đơn vị cấp dưới."
-                ),
-            ),
-        ]
-
-    def _add_section(self, title: str, page: QWidget, *, later: bool = False) -> None:
-        item = QListWidgetItem(title)
-        if later:
-            item.setToolTip(self.tr("Sẽ có trong phiên bản sau"))
-        self.navigation.addItem(item)
+    def _add_section(self, title: str, page: QWidget) -> None:
+        self.navigation.addItem(QListWidgetItem(title))
         self.pages.addWidget(page)
 
     def _set_title(self, unit_name: str) -> None:

@@ -549,6 +549,101 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Giá trị đang dùng</source>
+        <translation>Value in use</translation>
+    </message>
+    <message>
+        <source>Giá trị kia</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Hiện cả xung đột đã giải quyết</source>
+        <translation>Show decided conflicts too</translation>
+    </message>
+    <message>
+        <source>Khi cùng một trường được sửa ở hai nơi giữa hai lần trao đổi, giá trị sửa sau được dùng tạm và giá trị kia được giữ lại ở đây để chọn. Không có giá trị nào bị mất.</source>
+        <translation>When the same field is edited in two places between two exchanges, the later edit is used for now and the other value is kept here to choose from. No value is lost.</translation>
+    </message>
+    <message>
+        <source>&amp;Giữ giá trị đang dùng</source>
+        <translation>&amp;Keep the value in use</translation>
+    </message>
+    <message>
+        <source>&amp;Dùng giá trị kia</source>
+        <translation>&amp;Use the other value</translation>
+    </message>
+    <message>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được sửa dữ liệu nên chỉ xem được xung đột; cán bộ hoặc quản trị viên chọn giá trị.</source>
+        <translation>The account {user} ({role}) may not change records, so it can only view conflicts; an officer or an administrator chooses the values.</translation>
+    </message>
+    <message>
+        <source>Không có xung đột nào.</source>
+        <translation>There are no conflicts.</translation>
+    </message>
+    <message>
+        <source>Không có xung đột nào cần giải quyết.</source>
+        <translation>There are no conflicts to decide.</translation>
+    </message>
+    <message>
+        <source>đã giữ giá trị đang dùng</source>
+        <translation>kept the value in use</translation>
+    </message>
+    <message>
+        <source>đã dùng giá trị kia</source>
+        <translation>used the other value</translation>
+    </message>
+    <message>
+        <source>cần chọn</source>
+        <translation>to decide</translation>
+    </message>
+    <message>
+        <source>máy này</source>
+        <translation>this installation</translation>
+    </message>
+    <message>
+        <source>{kind} “{record}” — {field}</source>
+        <translation>{kind} “{record}” — {field}</translation>
+    </message>
+    <message>
+        <source>Sửa lúc {at} tại {site}</source>
+        <translation>Edited at {at} by {site}</translation>
+    </message>
+    <message>
+        <source>Giá trị hiện có trong sổ: {value}</source>
+        <translation>Value now in the book: {value}</translation>
+    </message>
+    <message>
+        <source>(đã được sửa lại sau khi nhập gói)</source>
+        <translation>(edited again after the import)</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết lúc {at}, người chọn {user}: {state}.</source>
+        <translation>Decided at {at} by {user}: {state}.</translation>
+    </message>
+</context>
+<context>
     <name>CreateWorkspaceDialog</name>
     <message>
         <source>Tạo sổ theo dõi mới</source>
@@ -770,6 +865,65 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>Những người có cùng số CCCD nhưng được ghi ở hai đơn vị khác nhau (thường do hai nơi cùng nhập một người). Chọn bản ghi cần giữ rồi gộp: tổ/nhóm, ca tuần tra và hồ sơ 5+1 của bản ghi kia chuyển sang bản ghi được giữ.</source>
+        <translation>People with the same citizen ID recorded in two different units (usually because two places entered the same person). Choose the record to keep, then merge: the other record&apos;s groups, patrol shifts and 5+1 files move to the one kept.</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Không có người nào trùng số CCCD giữa các đơn vị.</source>
+        <translation>No one shares a citizen ID across units.</translation>
+    </message>
+    <message>
+        <source>Gộp vào người được chọn…</source>
+        <translation>Merge into the person chosen…</translation>
+    </message>
+    <message>
+        <source>CCCD {citizen_id} — {count} người</source>
+        <translation>Citizen ID {citizen_id} — {count} people</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được sửa dữ liệu nên không gộp được.</source>
+        <translation>The account {user} ({role}) may not change records, so it cannot merge.</translation>
+    </message>
+    <message>
+        <source>Chọn người cần giữ trong một nhóm.</source>
+        <translation>Choose the person to keep in a group.</translation>
+    </message>
+    <message>
+        <source>Gộp người trùng CCCD</source>
+        <translation>Merge people with one citizen ID</translation>
+    </message>
+    <message>
+        <source>Giữ {keep} ({unit}) và gộp vào đó: {others}?
+
+Tổ/nhóm, ca tuần tra và hồ sơ 5+1 của người kia chuyển sang người được giữ; các trường còn trống được điền từ người kia; người kia bị xóa khỏi sổ. Việc này không hoàn tác bằng Ctrl+Z.</source>
+        <translation>Keep {keep} ({unit}) and merge into it: {others}?
+
+The other person&apos;s groups, patrol shifts and 5+1 files move to the person kept; empty fields are filled from the other person; the other person is deleted from the book. This cannot be undone with Ctrl+Z.</translation>
+    </message>
+</context>
+<context>
     <name>EditAccountDialog</name>
     <message>
         <source>Sửa tài khoản {user}</source>
@@ -945,6 +1099,99 @@
     <message>
         <source>Xóa đánh giá {what}</source>
         <translation>Delete the evaluation of {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Gói không mã hóa: ai có tệp cũng đọc được dữ liệu trong gói. Chỉ dùng khi nơi nhận chưa gửi thẻ định danh, và giữ ổ USB cẩn thận.</source>
+        <translation>Unencrypted bundle: anyone who has the file can read the data in it. Use it only when the recipient has not sent its identity card yet, and keep the USB stick safe.</translation>
+    </message>
+    <message>
+        <source>Xuất toàn bộ</source>
+        <translation>Export everything</translation>
+    </message>
+    <message>
+        <source>Thường chỉ xuất những gì nơi nhận chưa có (theo gói họ đã gửi lại). Chọn “Xuất toàn bộ” khi nơi nhận mới cài lại hoặc mất dữ liệu.</source>
+        <translation>Normally only what the recipient does not have yet is exported (as their last bundle acknowledged). Choose “Export everything” when the recipient has just reinstalled or lost data.</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Xuất gói</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>Đã xuất gói</source>
+        <translation>Bundle exported</translation>
+    </message>
+    <message>
+        <source>Mở thư mục chứa gói</source>
+        <translation>Open the bundle&apos;s folder</translation>
+    </message>
+    <message>
+        <source>Xuất gói đồng bộ</source>
+        <translation>Export a sync bundle</translation>
+    </message>
+    <message>
+        <source>&amp;Gửi cho</source>
+        <translation>&amp;Send to</translation>
+    </message>
+    <message>
+        <source>&amp;Thư mục</source>
+        <translation>&amp;Folder</translation>
+    </message>
+    <message>
+        <source>Tên &amp;tệp</source>
+        <translation>File &amp;name</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được xuất gói dữ liệu. Hãy nhờ cán bộ hoặc quản trị viên xuất gói.</source>
+        <translation>The account {user} ({role}) may not export data bundles. Ask an officer or an administrator to export.</translation>
+    </message>
+    <message>
+        <source>Không chỉ định — gói không mã hóa</source>
+        <translation>Nobody in particular — unencrypted bundle</translation>
+    </message>
+    <message>
+        <source>Chưa có nơi nhận nào. Hãy nhập thẻ định danh (.antqid) của đơn vị nhận ở thẻ “Nơi gửi/nhận” để gói được mã hóa cho họ.</source>
+        <translation>No recipients yet. Import the receiving unit&apos;s identity card (.antqid) on the “Peers” tab so that bundles are encrypted for them.</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục để lưu gói (ví dụ ổ USB)</source>
+        <translation>Choose the folder for the bundle (a USB stick, for example)</translation>
+    </message>
+    <message>
+        <source>Hãy chọn thư mục và đặt tên tệp cho gói.</source>
+        <translation>Choose a folder and a file name for the bundle.</translation>
+    </message>
+    <message>
+        <source>cho {peer}, mã hóa</source>
+        <translation>for {peer}, encrypted</translation>
+    </message>
+    <message>
+        <source>không chỉ định nơi nhận, không mã hóa</source>
+        <translation>for nobody in particular, unencrypted</translation>
+    </message>
+    <message>
+        <source>toàn bộ</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>phần mới</source>
+        <translation>incremental</translation>
+    </message>
+    <message>
+        <source>Gói {kind} {recipient}: {records} bản ghi, {size}.
+Tệp: {path}</source>
+        <translation>Bundle ({kind}) {recipient}: {records} records, {size}.
+File: {path}</translation>
+    </message>
+    <message>
+        <source>Không có gì mới cho nơi nhận từ lần trao đổi trước.</source>
+        <translation>Nothing new for the recipient since the last exchange.</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1452,73 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Chiều</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Nơi gửi/nhận</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Chưa xuất hay nhập gói nào. Mỗi lần xuất hoặc nhập gói được ghi vào đây.</source>
+        <translation>No bundle exported or imported yet. Every export and import is recorded here.</translation>
+    </message>
+    <message>
+        <source>Xuất</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>không chỉ định</source>
+        <translation>nobody in particular</translation>
+    </message>
+    <message>
+        <source>Xuất gói {kind} lúc {at}, người thực hiện {user}, cho {peer}.</source>
+        <translation>Exported a bundle ({kind}) at {at}, by {user}, for {peer}.</translation>
+    </message>
+    <message>
+        <source>Nhập gói {kind} lúc {at}, người thực hiện {user}, từ {peer}.</source>
+        <translation>Imported a bundle ({kind}) at {at}, by {user}, from {peer}.</translation>
+    </message>
+    <message>
+        <source>toàn bộ</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>phần mới</source>
+        <translation>incremental</translation>
+    </message>
+    <message>
+        <source>không chỉ định (không mã hóa)</source>
+        <translation>nobody in particular (unencrypted)</translation>
+    </message>
+    <message>
+        <source>Tệp: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <source>Tạo chữ ký số cá nhân</source>
@@ -1320,10 +1634,159 @@
     </message>
 </context>
 <context>
-    <name>LaterPage</name>
+    <name>ImportPanel</name>
     <message>
-        <source>Trang này sẽ có trong phiên bản sau; các trang khác đã dùng được.</source>
-        <translation>This page comes in a later version; the other pages work already.</translation>
+        <source>Chọn gói để nhập…</source>
+        <translation>Choose bundles to import…</translation>
+    </message>
+    <message>
+        <source>Có thể chọn nhiều tệp {suffix} một lúc, hoặc kéo thả tệp vào trang này. Mỗi gói được kiểm tra (nguyên vẹn, đúng chữ ký, gửi cho đơn vị này) trước khi nhập; gói nhập dở hoặc bị hủy không để lại gì trong sổ.</source>
+        <translation>Several {suffix} files can be chosen at once, or dragged and dropped on this page. Each bundle is checked (whole, correctly signed, meant for this unit) before it is imported; a bundle cancelled or failing halfway leaves nothing in the book.</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dừng nhập: gói đang nhập không để lại gì, các gói sau không được nhập</source>
+        <translation>Stop importing: the bundle under way leaves nothing, the bundles after it are not imported</translation>
+    </message>
+    <message>
+        <source>Chưa nhập gói nào trong lần mở này.</source>
+        <translation>No bundle imported since the program was opened.</translation>
+    </message>
+    <message>
+        <source>Các gói đã xử lý:</source>
+        <translation>Bundles handled:</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được nhập gói: nhập gói thêm và sửa dữ liệu trong sổ. Hãy nhờ cán bộ hoặc quản trị viên.</source>
+        <translation>The account {user} ({role}) may not import bundles: importing adds and changes records in the book. Ask an officer or an administrator.</translation>
+    </message>
+    <message>
+        <source>Chọn gói đồng bộ để nhập</source>
+        <translation>Choose sync bundles to import</translation>
+    </message>
+    <message>
+        <source>Gói đồng bộ ANTQ (*{suffix})</source>
+        <translation>ANTQ sync bundles (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Gói đến từ {sender}, một nơi gửi chưa có trong danh sách (dấu vân tay {fingerprint}). Chỉ quản trị viên được nhận nơi gửi mới: hãy nhờ quản trị viên nhập gói này hoặc nhập thẻ định danh của nơi gửi. Chưa có gì thay đổi.</source>
+        <translation>The bundle comes from {sender}, a sender not in the list (fingerprint {fingerprint}). Only an administrator may accept a new sender: ask an administrator to import this bundle or the sender&apos;s identity card. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Chờ xác nhận nơi gửi mới…</source>
+        <translation>Waiting for the new sender to be confirmed…</translation>
+    </message>
+    <message>
+        <source>Đang nhập {file}…</source>
+        <translation>Importing {file}…</translation>
+    </message>
+    <message>
+        <source>Đã hủy trước khi nhập; sổ không thay đổi gì.</source>
+        <translation>Cancelled before importing; nothing in the book changed.</translation>
+    </message>
+    <message>
+        <source>đã nhập</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>bị từ chối</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>đã hủy</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>không nhận nơi gửi</source>
+        <translation>sender not accepted</translation>
+    </message>
+    <message>
+        <source>chưa nhập</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <source> ({count} thay đổi)</source>
+        <translation> ({count} changes)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultView</name>
+    <message>
+        <source>Xem xung đột</source>
+        <translation>View conflicts</translation>
+    </message>
+    <message>
+        <source>Xem và gộp người trùng CCCD</source>
+        <translation>View and merge people with one citizen ID</translation>
+    </message>
+    <message>
+        <source>Nơi gửi: {sender}. Dấu vân tay: {fingerprint}.</source>
+        <translation>Sender: {sender}. Fingerprint: {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Gói toàn bộ</source>
+        <translation>Complete bundle</translation>
+    </message>
+    <message>
+        <source>Gói phần mới</source>
+        <translation>Incremental bundle</translation>
+    </message>
+    <message>
+        <source>{kind}, tạo lúc {created}, {records} bản ghi.</source>
+        <translation>{kind}, made at {created}, {records} records.</translation>
+    </message>
+    <message>
+        <source>Nơi gửi mới đã được thêm vào danh sách.</source>
+        <translation>The new sender was added to the list.</translation>
+    </message>
+    <message>
+        <source>Đã nhập: không có gì mới, mọi bản ghi trong gói đều đã có trong sổ.</source>
+        <translation>Imported: nothing new, every record of the bundle was already in the book.</translation>
+    </message>
+    <message>
+        <source>Đã nhập. {counts}.</source>
+        <translation>Imported. {counts}.</translation>
+    </message>
+    <message>
+        <source>Không nhập: nơi gửi chưa được nhận. Sổ không thay đổi gì.</source>
+        <translation>Not imported: the sender was not accepted. Nothing in the book changed.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập: đã hủy trước khi đến lượt gói này.</source>
+        <translation>Not imported: cancelled before this bundle&apos;s turn.</translation>
+    </message>
+    <message>
+        <source>Chưa đủ dữ liệu của {sender}: có gói trước chưa nhập được, có dòng bị từ chối, hoặc sổ này vừa khôi phục từ bản sao lưu. Những gì nhận được đã lưu; hãy nhờ {sender} xuất gói cho đơn vị này với “Xuất toàn bộ”.</source>
+        <translation>Not everything of {sender} has arrived: an earlier bundle was not imported, rows were refused, or this book was just restored from a backup. What arrived is saved; ask {sender} to export for this unit with “Export everything”.</translation>
+    </message>
+    <message>
+        <source>{count} trường bị sửa ở cả hai nơi: giá trị mới hơn đang được dùng, giá trị kia được giữ lại để chọn.</source>
+        <translation>{count} field(s) edited in both places: the newer value is in use, the other one is kept to choose from.</translation>
+    </message>
+    <message>
+        <source>CCCD {citizen_id}: {names}</source>
+        <translation>Citizen ID {citizen_id}: {names}</translation>
+    </message>
+    <message>
+        <source>… và {count} số CCCD khác</source>
+        <translation>… and {count} more citizen IDs</translation>
+    </message>
+    <message>
+        <source>Người có cùng số CCCD ở hai đơn vị (cần xem để gộp):
+{lines}</source>
+        <translation>People with the same citizen ID in two units (to review and merge):
+{lines}</translation>
     </message>
 </context>
 <context>
@@ -1511,16 +1974,8 @@ The program will close so that nothing more is written to the damaged file. Copy
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Xuất tệp đồng bộ để chép qua USB hoặc gửi thư điện tử, và nhập tệp của các đơn vị cấp dưới.</source>
-        <translation>Export a sync file to carry on a USB stick or send by e-mail, and import the files of subordinate units.</translation>
-    </message>
-    <message>
         <source>Cài đặt</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Sẽ có trong phiên bản sau</source>
-        <translation>Comes in a later version</translation>
     </message>
     <message>
         <source>Đã tính lúc {time}</source>
@@ -2021,6 +2476,109 @@ Use the person already recorded instead of creating a duplicate?</translation>
     <message>
         <source>Trang {first}/{count}</source>
         <translation>Page {first} of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PeersPanel</name>
+    <message>
+        <source>Thẻ định danh của đơn vị này</source>
+        <translation>This unit&apos;s identity card</translation>
+    </message>
+    <message>
+        <source>Gửi thẻ định danh cho đơn vị cấp trên hoặc cấp dưới (qua USB hoặc thư điện tử). Khi họ nhập thẻ, hãy đọc dấu vân tay này cho họ qua điện thoại để đối chiếu.</source>
+        <translation>Send the identity card to the superior or subordinate unit (by USB stick or e-mail). When they import it, read them this fingerprint over the phone to compare.</translation>
+    </message>
+    <message>
+        <source>Xuất thẻ định danh của đơn vị này…</source>
+        <translation>Export this unit&apos;s identity card…</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Mã cài đặt</source>
+        <translation>Installation ID</translation>
+    </message>
+    <message>
+        <source>Thêm lúc</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Người thêm</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Nhập gói gần nhất</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <source>Xuất gói gần nhất</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <source>Chưa có nơi gửi/nhận nào. Nhập thẻ định danh (.antqid) của đơn vị cấp trên hoặc cấp dưới, hoặc nhận nơi gửi mới khi nhập gói đầu tiên của họ.</source>
+        <translation>No peers yet. Import the identity card (.antqid) of the superior or a subordinate unit, or accept a new sender when importing its first bundle.</translation>
+    </message>
+    <message>
+        <source>Nhập thẻ định danh…</source>
+        <translation>Import an identity card…</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Tài khoản {user} ({role}) không được thay đổi cài đặt nên không thêm hay xóa nơi gửi/nhận được.</source>
+        <translation>The account {user} ({role}) may not change the settings, so it cannot add or remove peers.</translation>
+    </message>
+    <message>
+        <source>Các đơn vị được tin cậy:</source>
+        <translation>Trusted units:</translation>
+    </message>
+    <message>
+        <source>chưa</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Lưu thẻ định danh của đơn vị này</source>
+        <translation>Save this unit&apos;s identity card</translation>
+    </message>
+    <message>
+        <source>Thẻ định danh ANTQ (*{suffix})</source>
+        <translation>ANTQ identity cards (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Đã lưu thẻ định danh của {unit} vào {path}. Dấu vân tay: {fingerprint}.</source>
+        <translation>The identity card of {unit} was saved to {path}. Fingerprint: {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Chọn thẻ định danh của đơn vị khác</source>
+        <translation>Choose another unit&apos;s identity card</translation>
+    </message>
+    <message>
+        <source>Đã thêm {unit} vào danh sách nơi gửi/nhận.</source>
+        <translation>{unit} was added to the peers.</translation>
+    </message>
+    <message>
+        <source>{unit} đã có trong danh sách với đúng dấu vân tay này.</source>
+        <translation>{unit} is already in the list with this very fingerprint.</translation>
+    </message>
+    <message>
+        <source>Xóa nơi gửi/nhận</source>
+        <translation>Remove peer</translation>
+    </message>
+    <message>
+        <source>Xóa {unit} khỏi danh sách? Sau đó gói của đơn vị này bị coi là từ nơi gửi chưa biết, và không xuất được gói mã hóa cho họ cho đến khi nhập lại thẻ định danh. Dữ liệu đã nhập vẫn giữ nguyên.</source>
+        <translation>Remove {unit} from the list? Its bundles will then come from an unknown sender, and no encrypted bundle can be exported for it until its identity card is imported again. The records already imported stay as they are.</translation>
+    </message>
+    <message>
+        <source>Đã xóa {unit} khỏi danh sách nơi gửi/nhận.</source>
+        <translation>{unit} was removed from the peers.</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3659,25 @@ signer&apos;s title</translation>
     </message>
 </context>
 <context>
+    <name>SummaryTable</name>
+    <message>
+        <source>Loại dữ liệu</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Bản ghi bị từ chối và lý do:</source>
+        <translation>Records refused, and why:</translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>SupportDialog</name>
     <message>
         <source>Thêm hỗ trợ</source>
@@ -3160,6 +3737,172 @@ signer&apos;s title</translation>
     <message>
         <source>hỗ trợ ngày {day}</source>
         <translation>support of {day}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Không đổi</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Xung đột đồng bộ</source>
+        <translation>Sync conflict</translation>
+    </message>
+    <message>
+        <source>Đã xóa lúc</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Đơn vị cấp trên</source>
+        <translation>Superior unit</translation>
+    </message>
+    <message>
+        <source>Địa danh</source>
+        <translation>Place name</translation>
+    </message>
+    <message>
+        <source>Nhận xét</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Kết quả giúp đỡ</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Ca tuần tra</source>
+        <translation>Patrol shift</translation>
+    </message>
+    <message>
+        <source>Hồ sơ giúp đỡ</source>
+        <translation>Rehabilitation case</translation>
+    </message>
+    <message>
+        <source>{size} byte</source>
+        <translation>{size} bytes</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Trao đổi dữ liệu với đơn vị cấp trên và cấp dưới bằng tệp (ổ USB, thư điện tử): gói được ký bằng khóa của đơn vị và mã hóa cho nơi nhận. Nhập một gói nhiều lần hay theo thứ tự nào cũng cho cùng kết quả.</source>
+        <translation>Exchange records with the superior and subordinate units by files (USB stick, e-mail): a bundle is signed with the unit&apos;s key and encrypted for its recipient. Importing a bundle several times, or bundles in any order, gives the same result.</translation>
+    </message>
+    <message>
+        <source>Xuất gói</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Nhập gói</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Người trùng CCCD</source>
+        <translation>Same citizen ID</translation>
+    </message>
+    <message>
+        <source>Nơi gửi/nhận</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <source>Đã cập nhật danh sách nơi gửi/nhận</source>
+        <translation>The list of peers was updated</translation>
+    </message>
+    <message>
+        <source>Xung đột ({count})</source>
+        <translation>Conflicts ({count})</translation>
+    </message>
+    <message>
+        <source>Người trùng CCCD ({count})</source>
+        <translation>Same citizen ID ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Gói từ nơi gửi mới</source>
+        <translation>Bundle from a new sender</translation>
+    </message>
+    <message>
+        <source>Gói {file} đến từ một nơi gửi chưa có trong danh sách của đơn vị này:</source>
+        <translation>The bundle {file} comes from a sender not yet in this unit&apos;s list:</translation>
+    </message>
+    <message>
+        <source>Nhận nơi gửi mới</source>
+        <translation>Accept the new sender</translation>
+    </message>
+    <message>
+        <source>Không nhận</source>
+        <translation>Do not accept</translation>
+    </message>
+    <message>
+        <source>Nhập thẻ định danh</source>
+        <translation>Import an identity card</translation>
+    </message>
+    <message>
+        <source>Thẻ định danh {file} là của:</source>
+        <translation>The identity card {file} belongs to:</translation>
+    </message>
+    <message>
+        <source>Tin cậy đơn vị này</source>
+        <translation>Trust this unit</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <source>Trước khi nhận, hãy gọi điện cho {unit} (số điện thoại đã biết, không lấy từ tệp), nhờ họ mở trang Đồng bộ › Nơi gửi/nhận và đọc dấu vân tay của đơn vị họ. Chỉ nhận khi cả sáu nhóm số trùng khớp.</source>
+        <translation>Before accepting, phone {unit} (on a number you already know, not one from the file), ask them to open Sync › Peers and read their unit&apos;s fingerprint. Accept only when all six groups of digits match.</translation>
+    </message>
+    <message>
+        <source>Nếu nhận, đơn vị này được thêm vào danh sách nơi gửi/nhận và gói được nhập. Nếu không nhận, sổ không thay đổi gì.</source>
+        <translation>If accepted, this unit is added to the peers and the bundle is imported. If not, nothing in the book changes.</translation>
+    </message>
+    <message>
+        <source>Nếu tin cậy, có thể nhập gói của đơn vị này và xuất gói mã hóa cho đơn vị này.</source>
+        <translation>Once trusted, this unit&apos;s bundles can be imported and encrypted bundles exported for it.</translation>
     </message>
 </context>
 <context>

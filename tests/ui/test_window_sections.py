@@ -9,25 +9,25 @@ from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui.evaluations_page import EvaluationsPage
 from antq_desktop.ui.group_dialog import GroupDialog
 from antq_desktop.ui.groups_page import GroupsPage
-from antq_desktop.ui.main_window import LaterPage, MainWindow
+from antq_desktop.ui.main_window import MainWindow
 from antq_desktop.ui.overview_page import OverviewPage
 from antq_desktop.ui.patrols_page import PatrolsPage
 from antq_desktop.ui.programs_page import ProgramsPage
 from antq_desktop.ui.rehab_page import RehabPage
 from antq_desktop.ui.reports_page import ReportsPage
 from antq_desktop.ui.settings_page import SettingsPage
+from antq_desktop.ui.sync_page import SyncPage
 
 
-def test_only_sync_is_still_to_come(qtbot: QtBot, sample_workspace: Workspace) -> None:
+def test_every_section_is_a_working_page(qtbot: QtBot, sample_workspace: Workspace) -> None:
     window = MainWindow(sample_workspace)
     qtbot.addWidget(window)
     kinds = [type(window.pages.widget(n)) for n in range(window.pages.count())]
     assert kinds == [
         OverviewPage, ProgramsPage, GroupsPage, PatrolsPage, RehabPage, EvaluationsPage,
-        ReportsPage, LaterPage, SettingsPage,
+        ReportsPage, SyncPage, SettingsPage,
     ]  # fmt: skip
-    later = [window.navigation.item(n).text() for n, kind in enumerate(kinds) if kind is LaterPage]
-    assert later == ["Đồng bộ"]
+    assert window.navigation.item(kinds.index(SyncPage)).text() == "Đồng bộ"
 
 
 def test_every_working_section_loads_its_rows(qtbot: QtBot, sample_workspace: Workspace) -> None:
