@@ -543,10 +543,13 @@ def import_bundle(
     accept_new_sender: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    opened: OpenedBundle | None = None,
 ) -> ImportSummary:
-    """Check `path`, then merge it all or not at all."""
+    """Check `path`, then merge it all or not at all. `opened`: what `read_bundle` already read
+    and checked of `path` (the window checks a file, asks about its sender, then imports)."""
     require(workspace, Permission.EDIT_RECORDS)
-    opened = read_bundle(workspace, path)
+    if opened is None:
+        opened = read_bundle(workspace, path)
     sender = opened.manifest.sender
     if not opened.known_sender:
         if not accept_new_sender:

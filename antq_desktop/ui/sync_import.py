@@ -254,7 +254,7 @@ class ImportPanel(QWidget):
         workspace, stop = self.workspace, self._stop
         self.importing.emit(path)
         run_task_with_progress(
-            lambda report: run_import(workspace, path, accept_new_sender, stop, report),
+            lambda report: run_import(workspace, check, accept_new_sender, stop, report),
             lambda summary: self._imported(check, summary),
             lambda error: self._refused(path, check, error),
             self._progress,

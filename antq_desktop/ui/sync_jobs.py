@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from antq_desktop.services.workspace import Workspace
+from antq_desktop.sync.bundle import OpenedBundle
 from antq_desktop.sync.conflicts import ConflictView, list_conflicts, merge_people
 from antq_desktop.sync.container import SUFFIX
 from antq_desktop.sync.importer import ImportSummary, import_bundle, read_bundle
@@ -32,6 +33,8 @@ class BundleCheck:
     full: bool
     created_at: str
     counts: dict[str, int]
+    opened: OpenedBundle = field(repr=False, compare=False)
+    """The checked bundle itself, imported as it was checked (not read a second time)."""
 
     @property
     def records(self) -> int:
@@ -44,25 +47,32 @@ def check_bundle(workspace: Workspace, path: Path) -> BundleCheck:
     manifest = opened.manifest
     counts = {name: len(rows) for name, rows in opened.tables.items() if rows}
     return BundleCheck(
-        path, manifest.sender, opened.known_sender, manifest.full, manifest.created_at, counts
+        path,
+        manifest.sender,
+        opened.known_sender,
+        manifest.full,
+        manifest.created_at,
+        counts,
+        opened,
     )
 
 
 def run_import(
     workspace: Workspace,
-    path: Path,
+    check: BundleCheck,
     accept_new_sender: bool,
     stop: threading.Event,
     report: Callable[[Any], None],
 ) -> ImportSummary:
-    """Import `path`, reporting (done, total) rows; stops (`ImportCancelled`, nothing written)
-    once `stop` is set."""
+    """Import the checked bundle, reporting (done, total) steps; stops (`ImportCancelled`,
+    nothing written) once `stop` is set."""
     return import_bundle(
         workspace,
-        path,
+        check.path,
         accept_new_sender=accept_new_sender,
         progress=lambda done, total: report((done, total)),
         cancelled=stop.is_set,
+        opened=check.opened,
     )
 
 
