@@ -30,7 +30,6 @@ from antq_desktop.cli import (
 from antq_desktop.domain.messages import Message, MessageTemplate, Quantity
 from antq_desktop.domain.text import format_number
 from antq_desktop.services import accounts, fields
-from antq_desktop.services.units import list_units
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.sync import peers as sync_peers
 from antq_desktop.sync.conflicts import (
@@ -209,7 +208,7 @@ def _import_files(args: argparse.Namespace, paths: list[Path]) -> int:
                     progress.clear()
             if imported:
                 print()
-            print(format_import(summary, _unit_names(workspace), args), flush=True)
+            print(format_import(summary, args), flush=True)
             imported += 1
         if imported:
             _done(workspace, args)
@@ -237,13 +236,7 @@ class _Progress:
             print("\r" + " " * self.width + "\r", end="", file=sys.stderr, flush=True)
 
 
-def _unit_names(workspace: Workspace) -> dict[str, str]:
-    return {unit.id: unit.name for unit in list_units(workspace)}
-
-
-def format_import(
-    summary: ImportSummary, unit_names: dict[str, str], args: argparse.Namespace
-) -> str:
+def format_import(summary: ImportSummary, args: argparse.Namespace) -> str:
     language = args.lang
     sender = summary.sender
     template = texts.SYNC_SENDER_NEW if summary.new_sender else texts.SYNC_SENDER
@@ -257,11 +250,8 @@ def format_import(
     if summary.duplicates:
         lines.append(texts.SYNC_DUPLICATES_HEAD(count=Quantity(len(summary.duplicates))))
         for duplicate in summary.duplicates:
-            people = "; ".join(
-                f"{name} ({unit_names.get(unit_id, unit_id)})"
-                for _, name, unit_id in duplicate.people
-            )
-            lines.append(f"  - {duplicate.citizen_id_masked}: {people}")
+            people = "; ".join(f"{name} ({unit})" for _, name, unit in duplicate.people)
+            lines.append(f"  - {duplicate.citizen_id}: {people}")
     conflicts = summary.total("conflicts")
     if conflicts:
         lines.append(texts.SYNC_NEW_CONFLICTS(count=Quantity(conflicts), path=str(args.db)))

@@ -27,7 +27,7 @@ from antq_desktop.domain.validation import mask_citizen_id
 from antq_desktop.services.audit import record_event_in
 from antq_desktop.services.permissions import Permission, require
 from antq_desktop.services.workspace import Workspace
-from antq_desktop.store.models import Person, SyncPeer
+from antq_desktop.store.models import OrgUnit, Person, SyncPeer
 from antq_desktop.store.stamping import (
     CONTEXT_KEY,
     ChangeContext,
@@ -138,9 +138,11 @@ class TableSummary:
 class Duplicate:
     """People in different units who share a citizen ID (for a person to merge)."""
 
-    citizen_id_masked: str
+    citizen_id: str
+    """Masked to its last four digits: a summary (printed, perhaps kept in a log) has no need of
+    the whole number; the duplicates list shows it to the roles that may read it."""
     people: tuple[tuple[str, str, str], ...]
-    """(person id, full name, unit id) of each."""
+    """(person id, full name, unit name) of each."""
 
 
 @dataclass
@@ -503,14 +505,15 @@ class _Merger:
             ).scalars()
             for citizen_id in shared:
                 people = self.session.execute(
-                    select(Person.id, Person.full_name, Person.unit_id).where(
-                        Person.citizen_id == citizen_id, Person.deleted_at.is_(None)
-                    )
+                    select(Person.id, Person.full_name, OrgUnit.name)
+                    .join(OrgUnit, OrgUnit.id == Person.unit_id)
+                    .where(Person.citizen_id == citizen_id, Person.deleted_at.is_(None))
+                    .order_by(Person.sort_key)
                 ).all()
                 found.append(
                     Duplicate(
                         mask_citizen_id(citizen_id) or "",
-                        tuple((row.id, row.full_name, row.unit_id) for row in people),
+                        tuple((row.id, row.full_name, row.name) for row in people),
                     )
                 )
         return found

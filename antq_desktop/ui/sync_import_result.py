@@ -186,8 +186,8 @@ class ImportResultView(QWidget):
         self.conflicts_button.setVisible(bool(conflicts))
         lines = [
             self.tr("CCCD {citizen_id}: {names}").format(
-                citizen_id=duplicate.citizen_id_masked,
-                names=", ".join(name for _id, name, _unit in duplicate.people),
+                citizen_id=duplicate.citizen_id,
+                names=", ".join(f"{name} ({unit})" for _id, name, unit in duplicate.people),
             )
             for duplicate in duplicates[:DUPLICATES_SHOWN]
         ]

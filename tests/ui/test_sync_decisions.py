@@ -136,7 +136,9 @@ def test_people_of_two_units_with_one_citizen_id_are_merged(
     _ward, district = exchanged(books, page_for, dialogs)
     result = district.import_panel.result
     assert result.duplicates_button.isVisibleTo(result)
-    assert "CCCD ********6789: Nguyễn Văn An, Nguyễn Văn An" in result.duplicates.text()
+    assert "CCCD ********6789: Nguyễn Văn An (Phường 2), Nguyễn Văn An (Phường 1)" in (
+        result.duplicates.text()
+    )
     result.duplicates_button.click()
     panel = district.duplicates
     assert district.tabs.currentWidget() is panel
