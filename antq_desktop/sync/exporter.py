@@ -120,14 +120,34 @@ def _subtree(session: Session, root: str | None) -> set[str] | None:
     return found
 
 
+def _above(session: Session, unit_id: str) -> set[str]:
+    """The units above `unit_id` (its parent, the parent's parent…)."""
+    found: set[str] = set()
+    parent = session.scalar(select(OrgUnit.parent_id).where(OrgUnit.id == unit_id))
+    while parent is not None and parent not in found:
+        found.add(parent)
+        parent = session.scalar(select(OrgUnit.parent_id).where(OrgUnit.id == parent))
+    return found
+
+
+NOWHERE = ""
+"""The scope root of a recipient that must be sent nothing of this book's units."""
+
+
 def _scope_root(session: Session, recipient: SyncPeer | None) -> str | None:
+    """The unit whose subtree the bundle holds: the recipient's unit when it lies below this
+    installation's own, else the own unit when the recipient is that unit or one above it.
+    A recipient anywhere else (another ward; a ward this book does not hold yet) is sent no
+    records at all (`NOWHERE`), only the acknowledgements: nothing of other units goes astray."""
     own_id = settings.read_setting(session, settings.OWN_UNIT_ID) or None
-    if own_id is None or recipient is None or not recipient.unit_code:
+    if own_id is None or recipient is None:
         return own_id
     theirs = session.scalar(select(OrgUnit.id).where(OrgUnit.code == recipient.unit_code))
     if theirs is not None and theirs in (_subtree(session, own_id) or set()):
         return theirs
-    return own_id
+    if theirs is not None and theirs in _above(session, own_id):
+        return own_id
+    return NOWHERE
 
 
 def _scoped(table: SyncTable, scope: set[str] | None) -> Select[Any]:
@@ -144,7 +164,7 @@ def _scoped(table: SyncTable, scope: set[str] | None) -> Select[Any]:
         statement = statement.join(parent, current.c[column] == parent.c.id)
         current = parent
     unit_column = current.c[table.unit_path[-1][0]]
-    if table.name == "sync_conflicts":
+    if table.name == "sync_conflicts" and scope:  # one whose record's unit was not found
         return statement.where(unit_column.in_(scope) | unit_column.is_(None))
     return statement.where(unit_column.in_(scope))
 
@@ -304,7 +324,7 @@ def export_bundle(
         recipient = find_peer(session, to) if to else None
         own = session.get(OrgUnit, settings.read_setting(session, settings.OWN_UNIT_ID) or "")
         root = _scope_root(session, recipient)
-        scope = _subtree(session, root)
+        scope = set() if root == NOWHERE else _subtree(session, root)
         since = None if full or recipient is None else recipient.acked_seq
         seq_to = session.scalar(select(SyncCounter.value).where(SyncCounter.name == COUNTER_NAME))
         # A full bundle carries even what the recipient wrote itself (after it restored a backup,
@@ -316,7 +336,7 @@ def export_bundle(
             for peer in session.scalars(select(SyncPeer))
             if peer.received_seq is not None and (recipient is None or peer is recipient)
         }
-        root_unit = session.get(OrgUnit, root) if root is not None else None
+        root_unit = session.get(OrgUnit, root) if root else None
         card = keys.card(*unit_card_fields(own))
         recipient_card = peer_card(recipient) if recipient is not None else None
     counts = {name: len(lines) for name, lines in tables.items()}

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from antq_desktop.store.stamping import (
     site_of,
 )
 from antq_desktop.sync.bundle import OpenedBundle, open_bundle
+from antq_desktop.sync.conflicts import stamp_moment
 from antq_desktop.sync.keys import IdentityCard, SyncError, site_keys
 from antq_desktop.sync.merge import FieldConflict, Merged, RowState, json_text, merge_row
 from antq_desktop.sync.peers import add_history, add_peer_in, known_peers
@@ -443,18 +445,35 @@ class _Merger:
                 clashes[row_id] = UNIT_CODE_HELD(code=values["code"])
         return clashes
 
+    def _unit_of(self, table: SyncTable, values: dict[str, Any], row_id: str) -> str | None:
+        """The unit a record belongs to, through its table's unit path (`SyncTable.unit_path`)."""
+        hops = table.unit_path
+        if not hops:
+            return row_id  # a unit is its own
+        target = values.get(hops[0][0])
+        for (_, parent), (next_column, _) in pairwise(hops):
+            if target is None:
+                return None
+            parent_table = BY_NAME[parent].table
+            target = self.connection.scalar(
+                select(parent_table.c[next_column]).where(parent_table.c.id == target)
+            )
+        return None if target is None else str(target)
+
     def _record_conflict(self, table: SyncTable, state: RowState, conflict: FieldConflict) -> bool:
+        """Record a conflict found here. Every installation that finds the same one records the
+        same row, stamped with the later of the two edits (not the moment it was found): a
+        decision taken anywhere is newer, so a site finding the conflict later never reopens it."""
         conflict_id = conflict.conflict_id(table.name, state.id)
         if conflict_id in self.existing("sync_conflicts", {conflict_id}):
             return False
-        unit_id = state.id if table.name == "org_units" else state.values.get("unit_id")
-        stamp = self.context.next_stamp().encode()
-        now = self.context.now()
+        stamp = max(conflict.kept_stamp, conflict.other_stamp)
+        moment = stamp_moment(stamp)
         values = {
             "table_name": table.name,
             "row_id": state.id,
             "field": conflict.field,
-            "unit_id": unit_id,
+            "unit_id": self._unit_of(table, state.values, state.id),
             "kept_value": json_text(conflict.kept_value),
             "kept_stamp": conflict.kept_stamp,
             "other_value": json_text(conflict.other_value),
@@ -469,12 +488,12 @@ class _Merger:
             id=conflict_id,
             values=values,
             stamps=dict.fromkeys(conflicts.columns, stamp),
-            seen={self.context.site_id: stamp},
+            seen={site_of(stamp): stamp},
             version=stamp,
-            created_at=now,
-            updated_at=now,
-            updated_by=self.workspace.user,
-            origin_site=self.context.site_id,
+            created_at=moment,
+            updated_at=moment,
+            updated_by="",
+            origin_site=site_of(stamp),
         )
         self.writer(conflicts).write([row], [], self.seq, None)
         self.known["sync_conflicts"].add(conflict_id)
@@ -600,9 +619,12 @@ def _finish(
     if not summary.gap:  # acknowledged only what arrived whole: the rest will be sent again
         have = peer.received_seq
         peer.received_seq = manifest.seq_to if have is None else max(have, manifest.seq_to)
-    # The newest word of the peer counts, even lower than before: a peer that restored a backup
-    # has lost what it had acknowledged since, and must be sent it again.
-    peer.acked_seq = manifest.acks.get(workspace.site_id)
+    # The peer's newest word counts, even lower than before (a peer that restored a backup has
+    # lost what it had acknowledged since, and must be sent it again); an older bundle of the
+    # peer imported again says nothing new.
+    if peer.newest_bundle_seq is None or manifest.seq_to >= peer.newest_bundle_seq:
+        peer.acked_seq = manifest.acks.get(workspace.site_id)
+        peer.newest_bundle_seq = manifest.seq_to
     peer.last_import_at = now
     add_history(
         session,

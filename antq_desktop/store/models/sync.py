@@ -44,6 +44,9 @@ class SyncPeer(Base):
     """The peer's change counter up to which everything it sent has been imported here."""
     acked_seq: Mapped[int | None] = mapped_column(Integer, default=None)
     """This site's change counter up to which the peer said it has imported everything."""
+    newest_bundle_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    """The highest `seq_to` of the peer's bundles imported here: an older bundle imported again
+    does not take the acknowledgement back."""
     last_import_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     last_export_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
 

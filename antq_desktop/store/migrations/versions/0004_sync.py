@@ -162,6 +162,7 @@ def upgrade() -> None:
         sa.Column("added_by", sa.String(length=100), nullable=False),
         sa.Column("received_seq", sa.Integer(), nullable=True),
         sa.Column("acked_seq", sa.Integer(), nullable=True),
+        sa.Column("newest_bundle_seq", sa.Integer(), nullable=True),
         sa.Column("last_import_at", sa.DateTime(), nullable=True),
         sa.Column("last_export_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("site_id", name=op.f("pk_sync_peers")),
