@@ -280,7 +280,12 @@ def _gather(
             if not (table.name == "org_units" and column == "parent_id")
         ]
         for row in rows:
-            if echo_site is not None and row.id not in missing and _written_only_by(row, echo_site):
+            if (
+                echo_site is not None
+                and table.name != "sync_conflicts"  # stamped by its edits, not by who found it
+                and row.id not in missing
+                and _written_only_by(row, echo_site)
+            ):
                 continue
             encoded.append(encode_line(encode(row)))
             sent.add(row.id)

@@ -85,7 +85,13 @@ def merge_row(columns: tuple[str, ...], local: RowState, incoming: RowState) -> 
         mine_value, their_value = local.values[name], incoming.values[name]
         newer_is_theirs = theirs > mine
         differ = json_text(mine_value) != json_text(their_value)
-        if differ and not _covers(local.seen, theirs) and not _covers(incoming.seen, mine):
+        both_deleted = name == "deleted_at" and mine_value is not None and their_value is not None
+        if (
+            differ
+            and not both_deleted  # deleted at both places: only the moments differ
+            and not _covers(local.seen, theirs)
+            and not _covers(incoming.seen, mine)
+        ):
             if newer_is_theirs:
                 conflicts.append(FieldConflict(name, their_value, theirs, mine_value, mine))
             else:
