@@ -241,6 +241,13 @@ def unique(items: Iterable[Any]) -> Any:
     return values[0]
 
 
+def edit_person(workspace: Workspace, person_id: str, **changes: Any) -> None:
+    """Change some fields of a person through the service, the others as they are."""
+    current = people.get_person(workspace, person_id)
+    data = {name: getattr(current, name) for name in people.PersonInput.__dataclass_fields__}
+    people.update_person(workspace, person_id, people.PersonInput(**{**data, **changes}))
+
+
 @dataclass(frozen=True)
 class WardRecords:
     """Ids of the records `fill_ward` made."""

@@ -4,6 +4,7 @@ only the recipient's part of the tree) and what an import refuses row by row."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,14 @@ from sync_testing import (
     WARD_2,
     WARD_2_ID,
     Courier,
+    edit_person,
     fill_ward,
     rejections,
     synced_rows,
 )
 
 from antq_desktop.domain.ids import unit_id
-from antq_desktop.services import people
+from antq_desktop.services import backups, people
 from antq_desktop.services.people import PersonInput
 from antq_desktop.services.workspace import Workspace
 from antq_desktop.sync import importer, peers
@@ -41,12 +43,6 @@ def _ids(opened: OpenedBundle, table: str) -> set[str]:
 
 def _peer(workspace: Workspace, other: Workspace) -> peers.PeerView:
     return next(peer for peer in peers.list_peers(workspace) if peer.site_id == other.site_id)
-
-
-def _rename(workspace: Workspace, person_id: str, **changes: Any) -> None:
-    current = people.get_person(workspace, person_id)
-    data = {name: getattr(current, name) for name in PersonInput.__dataclass_fields__}
-    people.update_person(workspace, person_id, PersonInput(**{**data, **changes}))
 
 
 # --- Incremental, acknowledged ----------------------------------------------------------------
@@ -72,7 +68,7 @@ def test_an_incremental_bundle_carries_what_changed_since_the_acknowledgement(
     importer.import_bundle(ward, back)
     assert _peer(ward, district).acked_seq == acks[ward.site_id]
 
-    _rename(ward, records.people[0], phone="0909999999")
+    edit_person(ward, records.people[0], phone="0909999999")
     changed = courier.export(ward, district)
     opened = _opened(district, changed)
     assert not opened.manifest.full
@@ -107,7 +103,7 @@ def test_rows_the_recipient_wrote_itself_are_not_sent_back(
     echo = _opened(ward, courier.export(district, ward))
     assert echo.records == 0
     # A row the district changed goes back, whole; a full bundle carries everything.
-    _rename(district, records.people[1], notes="quận đã xác minh")
+    edit_person(district, records.people[1], notes="quận đã xác minh")
     changed = _opened(ward, courier.export(district, ward))
     assert _ids(changed, "people") == {records.people[1]}
     assert changed.records == 1
@@ -348,3 +344,24 @@ def test_an_old_bundle_imported_late_does_not_undo_the_acknowledgement(
     importer.import_bundle(ward, old)
     assert _peer(ward, district).acked_seq == acked
     assert not _opened(district, courier.export(ward, district)).manifest.full
+
+
+def test_a_peer_that_restored_a_backup_is_sent_again_what_it_lost(
+    wards_and_district: dict[str, Workspace], courier: Courier, tmp_path: Path
+) -> None:
+    """Through the application's backup and restore (which moves the change counter on, so
+    the restored book's next word counts as its newest)."""
+    ward, district = wards_and_district["ward1"], wards_and_district["district"]
+    people.create_person(ward, PersonInput(WARD_1_ID, "Nguyễn Văn An"))
+    courier.send(ward, district)
+    courier.send(district, ward)  # acknowledged
+    backup = backups.back_up(district, tmp_path, now=datetime.now(UTC))
+    later = people.create_person(ward, PersonInput(WARD_1_ID, "Trần Thị Bình"))
+    courier.send(ward, district)
+    courier.send(district, ward)  # acknowledged too
+    backups.restore_open(district, backup)
+    assert later.id not in synced_rows(district)["people"]  # lost with the restore
+    courier.send(district, ward)  # its word after the restore
+    summary = courier.send(ward, district)
+    assert not summary.gap
+    assert later.id in synced_rows(district)["people"]

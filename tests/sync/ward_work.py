@@ -107,112 +107,140 @@ def pick(items: list[Any], index: int) -> Any:
     return items[index % len(items)] if items else None
 
 
-def local_action(
-    kind: str, book: Workspace, first: int, second: int
-) -> Callable[[Workspace], object] | None:
-    """What `kind` does at `book` to the records `first` and `second` pick (modulo how many
-    there are), or None when there is nothing to do it to."""
-    ward = (Person.unit_id == WARD_1_ID,)
+Action = Callable[[Workspace], object]
+
+
+def _edited(view: Any, input_type: Any, name: str, value: Any) -> Any:
+    """`input_type` filled from `view` (a service's view of the record), with one field changed."""
+    fields = {column: getattr(view, column) for column in input_type.__dataclass_fields__}
+    return input_type(**{**fields, name: value})
+
+
+def _people(kind: str, book: Workspace, first: int, second: int) -> Action | None:
     if kind == "create_person":
         data = people.PersonInput(WARD_1_ID, NAMES[first % len(NAMES)])
         return lambda ws: people.create_person(ws, data)
-    if kind in ("edit_person", "delete_person"):
-        person = pick(live(book, Person, *ward), first)
+    person = pick(live(book, Person, Person.unit_id == WARD_1_ID), first)
+    if person is None:
+        return None
+    person_id = person.id
+    if kind == "delete_person":
+        return lambda ws: people.delete_person(ws, person_id)
+    name, value = PERSON_EDITS[second % len(PERSON_EDITS)]
+    edited = _edited(person, people.PersonInput, name, value)
+    return lambda ws: people.update_person(ws, person_id, edited)
+
+
+def _programs(kind: str, book: Workspace, first: int, second: int) -> Action | None:
+    if kind == "create_program":
+        new = programs.ProgramInput(WARD_1_ID, f"Mô hình {first % 3}", ProgramKind.HOUSEHOLD_GROUP)
+        return lambda ws: programs.create_program(ws, new)
+    program = pick(live(book, Program, Program.unit_id == WARD_1_ID), first)
+    if program is None:
+        return None
+    program_id = program.id
+    if kind == "delete_program":
+        return lambda ws: programs.delete_program(ws, program_id)
+    if kind == "create_group":
+        group = groups.GroupInput(program_id, WARD_1_ID, f"Tổ {second % 3}")
+        return lambda ws: groups.create_group(ws, group)
+    name, value = PROGRAM_EDITS[second % len(PROGRAM_EDITS)]
+    edited = _edited(programs.get_program(book, program_id), programs.ProgramInput, name, value)
+    return lambda ws: programs.update_program(ws, program_id, edited)
+
+
+def _groups(kind: str, book: Workspace, first: int, second: int) -> Action | None:
+    group = pick(live(book, Group, Group.unit_id == WARD_1_ID), first)
+    if group is None:
+        return None
+    group_id = group.id
+    if kind == "delete_group":
+        return lambda ws: groups.delete_group(ws, group_id)
+    if kind == "add_member":
+        person = pick(live(book, Person, Person.unit_id == WARD_1_ID), second)
         if person is None:
             return None
-        if kind == "delete_person":
-            return lambda ws: people.delete_person(ws, person.id)
-        name, value = PERSON_EDITS[second % len(PERSON_EDITS)]
-        current = {
-            column: getattr(person, column) for column in people.PersonInput.__dataclass_fields__
-        }
-        edited = people.PersonInput(**{**current, name: value})
-        return lambda ws: people.update_person(ws, person.id, edited)
-    if kind == "create_program":
-        program = programs.ProgramInput(
-            WARD_1_ID, f"Mô hình {first % 3}", ProgramKind.HOUSEHOLD_GROUP
+        member = memberships.MembershipInput(person.id, date(2024, 1, 1))
+        return lambda ws: memberships.add_member(ws, group_id, member)
+    if kind == "create_shift":
+        members = live(book, Membership, Membership.group_id == group_id)
+        shift = patrols.ShiftInput(
+            group_id,
+            date(2024, 1, 1 + second % 28),
+            participant_ids=tuple(sorted({member.person_id for member in members})),
+            findings=FINDINGS[: second % 3],
         )
-        return lambda ws: programs.create_program(ws, program)
-    if kind in ("edit_program", "delete_program", "create_group"):
-        found = pick(live(book, Program, Program.unit_id == WARD_1_ID), first)
-        if found is None:
-            return None
-        program_id = found.id
-        if kind == "delete_program":
-            return lambda ws: programs.delete_program(ws, program_id)
-        if kind == "create_group":
-            group = groups.GroupInput(program_id, WARD_1_ID, f"Tổ {second % 3}")
-            return lambda ws: groups.create_group(ws, group)
-        name, value = PROGRAM_EDITS[second % len(PROGRAM_EDITS)]
-        view = programs.get_program(book, program_id)
-        fields = {
-            column: getattr(view, column) for column in programs.ProgramInput.__dataclass_fields__
-        }
-        program_edit = programs.ProgramInput(**{**fields, name: value})
-        return lambda ws: programs.update_program(ws, program_id, program_edit)
-    group = pick(live(book, Group, Group.unit_id == WARD_1_ID), first)
-    if kind in ("edit_group", "delete_group", "add_member", "create_shift"):
-        if group is None:
-            return None
-        group_id = group.id
-        if kind == "delete_group":
-            return lambda ws: groups.delete_group(ws, group_id)
-        if kind == "add_member":
-            person = pick(live(book, Person, *ward), second)
-            if person is None:
-                return None
-            member = memberships.MembershipInput(person.id, date(2024, 1, 1))
-            return lambda ws: memberships.add_member(ws, group_id, member)
-        if kind == "create_shift":
-            members = live(book, Membership, Membership.group_id == group_id)
-            shift = patrols.ShiftInput(
-                group_id,
-                date(2024, 1, 1 + second % 28),
-                participant_ids=tuple(sorted({m.person_id for m in members})),
-                findings=FINDINGS[: second % 3],
-            )
-            return lambda ws: patrols.create_shift(ws, shift)
-        name, value = GROUP_EDITS[second % len(GROUP_EDITS)]
-        view = groups.get_group(book, group_id)
-        fields = {
-            column: getattr(view, column) for column in groups.GroupInput.__dataclass_fields__
-        }
-        group_edit = groups.GroupInput(**{**fields, name: value})
-        return lambda ws: groups.update_group(ws, group_id, group_edit)
-    if kind == "remove_member":
-        membership = pick(live(book, Membership), first)
-        if membership is None:
-            return None
-        return lambda ws: memberships.remove_membership(ws, membership.id)
-    if kind in ("edit_shift", "delete_shift"):
-        found_shift = pick(live(book, PatrolShift), first)
-        if found_shift is None:
-            return None
-        shift_id = found_shift.id
-        if kind == "delete_shift":
-            return lambda ws: patrols.delete_shift(ws, shift_id)
-        name, value = SHIFT_EDITS[second % len(SHIFT_EDITS)]
-        current = patrols.get_shift(book, shift_id)
-        shift_fields: dict[str, Any] = {
-            "group_id": current.group_id,
-            "shift_date": current.shift_date,
-            "start_time": current.start_time,
-            "end_time": current.end_time,
-            "area": current.area,
-            "others_count": current.others_count,
-            "residents_reminded": current.residents_reminded,
-            "notes": current.notes,
-            "participant_ids": tuple(p.person_id for p in current.participants),
-            "findings": tuple(
-                patrols.FindingInput(f.category, f.action, f.description) for f in current.findings
-            ),
-        }
-        shift_edit = patrols.ShiftInput(**{**shift_fields, name: value})
-        return lambda ws: patrols.update_shift(ws, shift_id, shift_edit)
-    if kind == "resolve":
-        open_conflict = pick(live(book, SyncConflict, SyncConflict.resolution == ""), first)
-        if open_conflict is None:
-            return None
-        choice = ("kept", "other")[second % 2]
-        return lambda ws: conflicts.resolve_conflict(ws, open_conflict.id, choice)
-    raise AssertionError(kind)
+        return lambda ws: patrols.create_shift(ws, shift)
+    name, value = GROUP_EDITS[second % len(GROUP_EDITS)]
+    edited = _edited(groups.get_group(book, group_id), groups.GroupInput, name, value)
+    return lambda ws: groups.update_group(ws, group_id, edited)
+
+
+def _remove_member(kind: str, book: Workspace, first: int, second: int) -> Action | None:
+    membership = pick(live(book, Membership), first)
+    if membership is None:
+        return None
+    membership_id = membership.id
+    return lambda ws: memberships.remove_membership(ws, membership_id)
+
+
+def _shifts(kind: str, book: Workspace, first: int, second: int) -> Action | None:
+    found = pick(live(book, PatrolShift), first)
+    if found is None:
+        return None
+    shift_id = found.id
+    if kind == "delete_shift":
+        return lambda ws: patrols.delete_shift(ws, shift_id)
+    name, value = SHIFT_EDITS[second % len(SHIFT_EDITS)]
+    shift = patrols.get_shift(book, shift_id)
+    fields: dict[str, Any] = {
+        "group_id": shift.group_id,
+        "shift_date": shift.shift_date,
+        "start_time": shift.start_time,
+        "end_time": shift.end_time,
+        "area": shift.area,
+        "others_count": shift.others_count,
+        "residents_reminded": shift.residents_reminded,
+        "notes": shift.notes,
+        "participant_ids": tuple(taking.person_id for taking in shift.participants),
+        "findings": tuple(
+            patrols.FindingInput(finding.category, finding.action, finding.description)
+            for finding in shift.findings
+        ),
+    }
+    edited = patrols.ShiftInput(**{**fields, name: value})
+    return lambda ws: patrols.update_shift(ws, shift_id, edited)
+
+
+def _resolve(kind: str, book: Workspace, first: int, second: int) -> Action | None:
+    conflict = pick(live(book, SyncConflict, SyncConflict.resolution == ""), first)
+    if conflict is None:
+        return None
+    conflict_id = conflict.id
+    choice: conflicts.Choice = "kept" if second % 2 == 0 else "other"
+    return lambda ws: conflicts.resolve_conflict(ws, conflict_id, choice)
+
+
+_ACTIONS: dict[str, Callable[[str, Workspace, int, int], Action | None]] = {
+    "create_person": _people,
+    "edit_person": _people,
+    "delete_person": _people,
+    "create_program": _programs,
+    "edit_program": _programs,
+    "delete_program": _programs,
+    "create_group": _programs,
+    "edit_group": _groups,
+    "delete_group": _groups,
+    "add_member": _groups,
+    "create_shift": _groups,
+    "remove_member": _remove_member,
+    "edit_shift": _shifts,
+    "delete_shift": _shifts,
+    "resolve": _resolve,
+}
+
+
+def local_action(kind: str, book: Workspace, first: int, second: int) -> Action | None:
+    """What `kind` does at `book` to the records `first` and `second` pick (modulo how many
+    there are), or None when there is nothing to do it to."""
+    return _ACTIONS[kind](kind, book, first, second)
