@@ -92,7 +92,6 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
     # pysqlcipher would pick SingletonThreadPool; the worker threads want the file pool.
     engine = create_engine(url, module=sqlcipher.dbapi, poolclass=QueuePool)
     event.listen(engine, "connect", _set_sqlite_pragmas)
-    event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
 

@@ -223,9 +223,14 @@ def row_encoder(table: SyncTable) -> RowEncoder:
 
 def _written_only_by(row: Any, site: str) -> bool:
     """Every field of the row was last written by `site` (its stamps: `version` and the older
-    ones in `field_versions`)."""
-    return site_of(row.version) == site and all(
-        site_of(stamp) == site for stamp in (row.field_versions or {}).values()
+    ones in `field_versions`) and the row has taken in nothing from another site (its
+    `seen_versions`): sending it back would tell `site` nothing. A row that has seen another
+    site's edit does go back, so that `site` learns it was seen and a value already shown in a
+    conflict does not come up again."""
+    return (
+        site_of(row.version) == site
+        and all(site_of(stamp) == site for stamp in (row.field_versions or {}).values())
+        and all(seen_site == site for seen_site in (row.seen_versions or {}))
     )
 
 

@@ -181,12 +181,6 @@ def test_a_conflict_of_one_wards_patrol_shift_is_not_sent_to_another_ward(
     assert found["unit_id"] == WARD_1_ID
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a row whose every field the recipient wrote is not sent back to it, so what the row "
-    "has seen of other sites is lost with it: a losing value already shown in a conflict comes "
-    "up again as a new conflict after the next edit (see report)",
-)
 def test_a_value_shown_in_a_conflict_does_not_come_back_after_a_new_edit(
     ward_trio: dict[str, Workspace], courier: Courier
 ) -> None:

@@ -208,15 +208,7 @@ def check_no_conflict_lost(run: Run, final: States) -> None:
                 assert conflict["kept_value"] == final_value
             kept = run.edits.get((*field_key, conflict["kept_stamp"]))
             other = run.edits.get((*field_key, conflict["other_stamp"]))
-            shown_before = any(
-                earlier["other_stamp"] == conflict["other_stamp"]
-                and earlier["kept_stamp"] < conflict["kept_stamp"]
-                for earlier in found
-            )
-            # A value already shown in an earlier conflict may come up once more (the row that
-            # said it was seen did not travel back to its writer: the known issue of
-            # test_a_value_shown_in_a_conflict_does_not_come_back_after_a_new_edit).
-            if kept is not None and other is not None and not shown_before:
+            if kept is not None and other is not None:
                 assert other.key not in kept.known_before, (
                     f"{field_key}: a conflict between an edit and the one it followed on"
                 )
