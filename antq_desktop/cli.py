@@ -164,7 +164,7 @@ def build_parser(language: str) -> OneLineParser:
     parser.add_argument("--user", default=default_user(), help=say(texts.HELP_USER))
     commands = parser.add_subparsers(
         dest="command",
-        metavar="{init,demo,stats,report,verify,backup,restore,check,sync}",
+        metavar="{init,demo,stats,report,verify,backup,restore,check,sync,selftest}",
         parser_class=OneLineParser,
     )
 
@@ -244,7 +244,9 @@ def build_parser(language: str) -> OneLineParser:
 
     check = commands.add_parser("check", **parser_kwargs(texts.HELP_CHECK))
     check.add_argument("--db", type=Path, required=True, help=say(texts.HELP_DB_REQUIRED))
-    subcommands = [init, demo, stats, report, verify, backup, restore, check]
+    selftest = commands.add_parser("selftest", **parser_kwargs(texts.HELP_SELFTEST))
+    selftest.add_argument("--verbose", action="store_true", help=say(texts.HELP_VERBOSE))
+    subcommands = [init, demo, stats, report, verify, backup, restore, check, selftest]
     subcommands += _add_sync_commands(commands, say, parser_kwargs)
     for sub in subcommands:
         sub.language = language  # type: ignore[attr-defined]
@@ -683,6 +685,12 @@ def _open_window(args: argparse.Namespace, language: str | None) -> int:
     return run_app(args.db, language)
 
 
+def _run_selftest(args: argparse.Namespace) -> Outcome:
+    from antq_desktop.cli_selftest import run_selftest
+
+    return Outcome("", run_selftest(args.lang, verbose=args.verbose))
+
+
 def _refusal(error: BaseException, args: argparse.Namespace | None) -> Message | None:
     path = str(getattr(args, "db", "") or "")
     if isinstance(error, StoreError | ServiceError | CommandError):
@@ -713,6 +721,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": _run_restore,
         "check": _run_check,
         "sync": _run_sync,
+        "selftest": _run_selftest,
     }
     try:
         if args.command is None:

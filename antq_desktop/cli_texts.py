@@ -86,6 +86,16 @@ HELP_RESTORE = message(
     "restore the database from a backup (the current file is kept beside it)",
 )
 HELP_RESTORE_FROM = message("cli.help.restore_from", "tệp sao lưu (.antqbak)", "backup file")
+HELP_SELFTEST = message(
+    "cli.help_selftest",
+    "tự kiểm tra chương trình trên máy này (sổ tạm, ghi chép, báo cáo ký số, đồng bộ, cửa sổ); "
+    "không đụng đến dữ liệu thật",
+    "check that the program works on this PC (a temporary book, records, a signed report, sync, "
+    "the window); your own data is not touched",
+)
+HELP_VERBOSE = message(
+    "cli.help_verbose", "in thêm chi tiết khi có lỗi", "print more detail when something fails"
+)
 HELP_CHECK = message(
     "cli.help.check",
     "kiểm tra toàn bộ tệp dữ liệu (toàn vẹn, khóa ngoại, phiên bản lược đồ)",

@@ -79,9 +79,9 @@ def measure(db_path: Path, query: str) -> dict[str, Any]:
     from antq_desktop.services import accounts
     from antq_desktop.services.workspace import open_workspace
     from antq_desktop.ui import i18n, worker
-    from antq_desktop.ui.app import ORGANISATION, apply_vietnamese_font
+    from antq_desktop.ui.app import APP_NAME, ORGANISATION, apply_vietnamese_font
     from antq_desktop.ui.list_page import ListPage
-    from antq_desktop.ui.main_window import APP_NAME, MainWindow
+    from antq_desktop.ui.main_window import MainWindow
 
     figures: dict[str, Any] = {"imports_ms": (time.perf_counter() - imports_begun) * 1000}
     app = QApplication(sys.argv[:1])

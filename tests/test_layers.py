@@ -30,9 +30,11 @@ LAYER_OF: dict[str, str] = {
     "cli": "cli",
     "cli_texts": "cli",  # the command line's bilingual texts
     "cli_sync": "cli",  # the command line's sync commands
+    "cli_selftest": "cli",  # `antq-desktop selftest` drives every layer
     "__main__": "cli",  # `python -m antq_desktop` is the command line
     "__init__": "root",  # the package itself: version only
     "resources": "root",  # imports nothing of the project, so every layer may use it
+    "paths": "root",  # likewise (where the data folder is, portable or not)
 }
 
 ALL_PROJECT_LAYERS = frozenset(

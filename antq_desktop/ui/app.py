@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from antq_desktop import paths
 from antq_desktop.resources import resource_path
 from antq_desktop.services import accounts
 from antq_desktop.services.backups import back_up_if_due
@@ -17,18 +20,46 @@ from antq_desktop.services.workspace import Workspace
 from antq_desktop.ui import i18n, worker
 from antq_desktop.ui.create_dialog import CreateWorkspaceDialog
 from antq_desktop.ui.language_setting import startup_language
-from antq_desktop.ui.main_window import APP_NAME, MainWindow
 from antq_desktop.ui.sign_in import ProtectDialog, SignInDialog
 
-ORGANISATION = "ANTQ"
+ORGANISATION = paths.ORGANISATION
+APP_NAME = paths.APP_NAME
 DATABASE_FILE_NAME = "antq.antqdb"
 PREFERRED_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Tahoma")
 """Families tried in order when the platform's default font lacks Vietnamese letters."""
 FONT_SUFFIXES = (".ttf", ".otf")
 
 
+MAIN_WINDOW_MODULE = "antq_desktop.ui.main_window"
+
+
+def preload_main_window() -> threading.Thread:
+    """Import the main window and its pages (0.6 s here, more on an office PC) in the background
+    while the person signs in or fills in the new book's unit, so that the first window shows
+    without waiting for them. The import only defines classes (no widget is made off the GUI
+    thread); a failure is raised again by the import in `run_app`, with its message."""
+
+    def load() -> None:
+        try:
+            importlib.import_module(MAIN_WINDOW_MODULE)
+        except BaseException:  # reported by the import in `run_app`
+            return
+
+    thread = threading.Thread(target=load, name="antq-preload", daemon=True)
+    thread.start()
+    return thread
+
+
 def default_database_path() -> Path:
-    return platformdirs.user_data_path(APP_NAME, ORGANISATION) / DATABASE_FILE_NAME
+    return paths.data_folder() / DATABASE_FILE_NAME
+
+
+def keep_settings_in(folder: Path) -> None:
+    """Keep the window's settings (language, last folders, window size) in an INI file in
+    `folder` instead of the registry or the home folder: a portable copy writes nothing to the
+    PC it runs on."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
 def _has_vietnamese(family: str) -> bool:
@@ -123,12 +154,16 @@ def run_app(db_path: Path | None, language: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
+    portable = paths.portable_folder()
+    if portable is not None:
+        keep_settings_in(portable)
     icon = _application_icon()
     if icon is not None:
         app.setWindowIcon(icon)
     i18n.install(app, startup_language(language))
     apply_vietnamese_font(app)
     path = db_path if db_path is not None else default_database_path()
+    preload_main_window()
     if path.exists():
         opened = open_existing(path)
         if not isinstance(opened, Workspace):  # refused (1), or the person quit at sign-in (0)
@@ -138,6 +173,8 @@ def run_app(db_path: Path | None, language: str | None = None) -> int:
         workspace = create_with_dialog(path)
     if workspace is None:  # the person chose not to create a record book now
         return 0
+    from antq_desktop.ui.main_window import MainWindow  # preloaded meanwhile
+
     window = MainWindow(workspace)
     window.start()
     try:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.text import format_number
+from antq_desktop.paths import APP_NAME
 from antq_desktop.services.permissions import Permission, allowed
 from antq_desktop.services.settings import IDLE_LOCK_MINUTES, get_setting
 from antq_desktop.services.workspace import Workspace, verify_integrity
@@ -40,7 +41,6 @@ from antq_desktop.ui.sign_in import IdleWatch, LockDialog
 from antq_desktop.ui.sync_page import SyncPage
 from antq_desktop.ui.worker import run_long_read
 
-APP_NAME = "ANTQ Desktop"
 NAVIGATION_WIDTH = 240
 GEOMETRY_KEY = "window/geometry"
 

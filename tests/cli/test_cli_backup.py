@@ -173,6 +173,6 @@ def test_check_of_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_help_lists_the_backup_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    assert "{init,demo,stats,report,verify,backup,restore,check,sync}" in out
+    assert "{init,demo,stats,report,verify,backup,restore,check,sync,selftest}" in out
     assert main(["--lang", "en", "restore", "--help"]) == 0
     assert "--from" in capsys.readouterr().out

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sample_data import make_sample
 
+from antq_desktop import paths
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import NewAccount
 from antq_desktop.ui import app as app_module
@@ -56,7 +57,7 @@ def test_cancelling_the_first_run_dialog_exits_0_and_creates_nothing(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_folder = tmp_path / "user data"
-    monkeypatch.setattr(app_module.platformdirs, "user_data_path", lambda *args: data_folder)
+    monkeypatch.setattr(paths.platformdirs, "user_data_path", lambda *args: data_folder)
     kinds: list[type] = []
 
     def close(dialog: QWidget) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from antq_desktop import cli
 from antq_desktop.domain.enums import UnitLevel
+from antq_desktop.paths import APP_NAME
 from antq_desktop.services.installation import read_installation
 from antq_desktop.services.settings import OFFICER_NAME, get_setting
 from antq_desktop.services.units import list_units
@@ -26,7 +27,7 @@ from antq_desktop.ui.language_setting import (
     saved_language,
     startup_language,
 )
-from antq_desktop.ui.main_window import APP_NAME, MainWindow
+from antq_desktop.ui.main_window import MainWindow
 from antq_desktop.ui.settings_page import SettingsPage
 
 FORMATS = (QSettings.Format.NativeFormat, QSettings.Format.IniFormat)
