@@ -61,20 +61,19 @@ HEADING = message(
 )
 DATA_FOLDER = message(
     "selftest.data_folder",
-    "Sổ theo dõi của máy này nằm trong: {folder}{portable}",
-    "This PC's record book is kept in: {folder}{portable}",
+    "Sổ theo dõi của máy này nằm trong: {folder}",
+    "This PC's record book is kept in: {folder}",
 )
-PORTABLE_NOTE = message(
-    "selftest.portable",
-    " (bản mang theo: tệp portable cạnh chương trình)",
-    " (portable copy: a portable file beside the program)",
+DATA_FOLDER_PORTABLE = message(
+    "selftest.data_folder_portable",
+    "Sổ theo dõi của máy này nằm trong: {folder} (bản mang theo: có tệp portable cạnh chương "
+    "trình)",
+    "This PC's record book is kept in: {folder} (portable copy: a portable file is beside the "
+    "program)",
 )
-STEP_OK = message(
-    "selftest.step_ok", "  ĐẠT      {step} ({seconds} giây)", "  OK       {step} ({seconds} s)"
-)
-STEP_FAILED = message(
-    "selftest.step_failed", "  LỖI      {step}: {detail}", "  FAILED   {step}: {detail}"
-)
+STATUS_OK = message("selftest.status_ok", "ĐẠT", "OK")
+STATUS_FAILED = message("selftest.status_failed", "LỖI", "FAILED")
+STEP_OK = message("selftest.step_ok", "{step} ({seconds} giây)", "{step} ({seconds} s)")
 ALL_OK = message(
     "selftest.all_ok",
     "Tất cả {count} bước đều đạt: chương trình chạy được trên máy này.",
@@ -152,6 +151,11 @@ class _Run:
     def say(self, text: Message | str) -> None:
         print(text.render(self.language) if isinstance(text, Message) else text, file=self.out)
         self.out.flush()
+
+    def step_line(self, status: Message, text: Message | str) -> None:
+        """A step's line, indented under the heading, its status in a column of its own."""
+        shown = text.render(self.language) if isinstance(text, Message) else text
+        self.say(f"  {status.render(self.language):<9}{shown}")
 
 
 def _detail(error: BaseException, language: str) -> str:
@@ -289,6 +293,7 @@ def _window(run: _Run) -> None:
     assert run.ward is not None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    before = i18n.language()
     i18n.install(app, "en")  # loads the shipped translation: a missing one raises
     i18n.install(app, run.language)
     apply_vietnamese_font(app)
@@ -301,6 +306,7 @@ def _window(run: _Run) -> None:
         window.close()
         window.deleteLater()
         app.processEvents()
+        i18n.install(app, before)  # as it was (the window of a test run, say)
 
 
 STEPS: tuple[tuple[MessageTemplate, Callable[[_Run], None]], ...] = (
@@ -318,16 +324,16 @@ def run_selftest(language: str, out: TextIO | None = None, *, verbose: bool = Fa
     with tempfile.TemporaryDirectory(prefix="antq-selftest-") as temporary:
         run = _Run(Path(temporary), language, stream)
         run.say(HEADING(version=__version__, platform=sys.platform, python=sys.version.split()[0]))
-        portable = paths.portable_folder() is not None
-        note = PORTABLE_NOTE() if portable else ""
-        run.say(DATA_FOLDER(folder=str(paths.data_folder()), portable=note))
+        where = DATA_FOLDER_PORTABLE if paths.portable_folder() is not None else DATA_FOLDER
+        run.say(where(folder=str(paths.data_folder())))
         try:
             for step, action in STEPS:
                 started = time.perf_counter()
                 try:
                     action(run)
                 except Exception as error:
-                    run.say(STEP_FAILED(step=step(), detail=_detail(error, language)))
+                    detail = _detail(error, language)
+                    run.step_line(STATUS_FAILED(), f"{step().render(language)}: {detail}")
                     if verbose or not isinstance(error, SelfTestFailed | ValidationFailed):
                         traceback.print_exc(file=stream)
                     run.say(SOME_FAILED())
@@ -335,7 +341,7 @@ def run_selftest(language: str, out: TextIO | None = None, *, verbose: bool = Fa
                 seconds = f"{time.perf_counter() - started:.1f}"
                 if language == "vi":
                     seconds = seconds.replace(".", ",")
-                run.say(STEP_OK(step=step(), seconds=seconds))
+                run.step_line(STATUS_OK(), STEP_OK(step=step(), seconds=seconds))
         finally:
             if run.ward is not None:
                 run.ward.close()
