@@ -10,17 +10,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from test_wheel import ROOT, load_build_script
+from test_wheel import ROOT
 
 from antq_desktop import resources
 from antq_desktop.store import migrate
-
-
-@pytest.fixture(scope="module")
-def build() -> ModuleType:
-    module = load_build_script()
-    assert isinstance(module, ModuleType)
-    return module
 
 
 def make_frozen_layout(build: ModuleType, internal: Path) -> None:

@@ -8,16 +8,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from test_wheel import load_build_script
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="stand-in programs are sh scripts")
-
-
-@pytest.fixture(scope="module")
-def build() -> ModuleType:
-    module = load_build_script()
-    assert isinstance(module, ModuleType)
-    return module
 
 
 def stand_in(bundle: Path, script: str) -> Path:
