@@ -703,7 +703,18 @@ def _refusal(error: BaseException, args: argparse.Namespace | None) -> Message |
     return None
 
 
+def speak_utf8() -> None:
+    """Write Vietnamese whatever the output is: on Windows, output sent to a pipe or a file would
+    otherwise be encoded in the ANSI code page (cp1252), which has no "ệ" and stops the command
+    with an encoding error. (A console window already takes Unicode; it is left alone.)"""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    speak_utf8()
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = detect_language(arguments)
     with argparse_language(language):

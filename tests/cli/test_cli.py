@@ -207,3 +207,18 @@ def test_ci_runs_the_readme_test_command() -> None:
     )
     ci_script = (root / ".ci" / "run").read_text(encoding="utf-8")
     assert command in ci_script.splitlines()
+
+
+def test_vietnamese_output_survives_a_pipe_in_a_narrow_code_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On Windows, output to a pipe or a file is encoded in the ANSI code page (cp1252) unless
+    the command line says otherwise: no Vietnamese letter may stop a command there."""
+    import io
+
+    out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out_bytes, encoding="cp1252"))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(err_bytes, encoding="cp1252"))
+    assert main(["stats"]) == 2  # refused in Vietnamese: "thiếu tham số bắt buộc"
+    sys.stderr.flush()
+    assert "thiếu tham số bắt buộc" in err_bytes.getvalue().decode("utf-8")
