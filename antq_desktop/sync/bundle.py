@@ -164,6 +164,12 @@ def write_bundle(
     return sealer.file_bytes([(MANIFEST, stored_manifest), *sections, (SIGNATURE, signature)])
 
 
+MAX_ROW_BYTES = 256 * 1024
+"""Decompressed bytes allowed per row a section declares. No row comes near it (the longest text
+fields hold a few thousand letters); a section that would grow past it is refused before it fills
+the memory."""
+
+
 @dataclass
 class OpenedBundle:
     """A bundle whose every check passed: its manifest, sender and rows (still JSON objects)."""
@@ -273,15 +279,32 @@ def open_bundle(
         table = str(part.get("table"))
         if table not in BY_NAME or name != TABLE_PREFIX + table or table in opened.tables:
             raise SyncError(DAMAGED(path=shown, detail=f"unknown table {table}"))
+        declared = part.get("rows")
+        if not isinstance(declared, int) or isinstance(declared, bool) or declared < 0:
+            raise SyncError(DAMAGED(path=shown, detail=f"section {name}"))
         try:
-            text = zlib.decompress(opener.open(index, name, section))
+            text = _inflate(opener.open(index, name, section), declared * MAX_ROW_BYTES)
             rows = [json.loads(line) for line in text.split(b"\n") if line]
         except (zlib.error, UnicodeDecodeError, json.JSONDecodeError) as error:
             raise SyncError(DAMAGED(path=shown, detail=f"section {name}")) from error
-        if len(rows) != part.get("rows") or not all(isinstance(row, dict) for row in rows):
+        if len(rows) != declared or not all(isinstance(row, dict) for row in rows):
             raise SyncError(DAMAGED(path=shown, detail=f"section {name}"))
         opened.tables[table] = rows
     return opened
+
+
+def _inflate(data: bytes, limit: int) -> bytes:
+    """Decompress a whole zlib stream of at most `limit` bytes; zlib.error for a stream that is
+    cut short or would grow past the limit (a "zip bomb": a few kilobytes that fill the memory
+    of the PC)."""
+    inflater = zlib.decompressobj()
+    text = inflater.decompress(data, limit + 1)
+    if len(text) > limit or inflater.unconsumed_tail:
+        raise zlib.error(f"more than {limit} bytes once decompressed")
+    text += inflater.flush()
+    if not inflater.eof or len(text) > limit:
+        raise zlib.error("incomplete or oversized stream")
+    return text
 
 
 _LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

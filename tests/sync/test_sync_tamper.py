@@ -316,3 +316,30 @@ def test_a_bundle_from_an_unknown_sender_waits_for_a_person(
     assert refused.value.card == card
     assert refused.value.message.key == "sync.unknown_sender"
     assert all_rows(bundles.district) == bundles.baseline
+
+
+def test_a_section_that_inflates_past_its_rows_is_refused_before_it_fills_the_memory(
+    bundles: Bundles,
+) -> None:
+    """A "zip bomb" signed by a new sender: one declared row that decompresses to 40 MB."""
+    from antq_desktop.sync.bundle import MAX_ROW_BYTES
+
+    keys = SiteKeys("b0b0b0b0b0b0b0b0", Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    card = keys.card("27999", "Phường lạ")
+    padding = "a" * (40 * 1024 * 1024)
+    assert len(padding) > MAX_ROW_BYTES
+    manifest = new_manifest(
+        sender=card,
+        recipient=bundles.district.site_id,
+        full=True,
+        seq_from=None,
+        seq_to=1,
+        newest_stamp="",
+        acks={},
+        counts={"people": 1},
+        scope_unit=None,
+    )
+    line = encode_line({"id": "x", "notes": padding})
+    data = write_bundle(manifest, {"people": [line]}, keys, own_card(bundles.district).box_public)
+    assert len(data) < 200_000
+    assert bundles.refused(data) == "sync.damaged"
