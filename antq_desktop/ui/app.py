@@ -136,6 +136,26 @@ def open_existing(path: Path) -> Workspace | int:
     return dialog.workspace
 
 
+def _make_data_folder(folder: Path) -> bool:
+    """Make the folder of a new record book; False (the person was told why) when it cannot be
+    made: a portable copy on a write-protected or full USB stick, say."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("App", "Không tạo được thư mục dữ liệu"),
+            QApplication.translate(
+                "App",
+                "Không tạo được thư mục {folder} để lưu sổ theo dõi ({detail}). Nếu chương trình "
+                "chạy từ USB (bản mang theo), hãy kiểm tra USB không bị khóa chống ghi và còn chỗ "
+                "trống; hoặc mở sổ ở thư mục khác bằng tham số --db.",
+            ).format(folder=folder, detail=error.strerror or error),
+        )
+        return False
+    return True
+
+
 def _cannot_open(error: Exception) -> None:
     QMessageBox.critical(
         None,
@@ -170,6 +190,8 @@ def run_app(db_path: Path | None, language: str | None = None) -> int:
             return opened
         workspace: Workspace | None = opened
     else:
+        if not _make_data_folder(path.parent):
+            return 1
         workspace = create_with_dialog(path)
     if workspace is None:  # the person chose not to create a record book now
         return 0

@@ -79,6 +79,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>Không tạo được thư mục dữ liệu</source>
+        <translation>Cannot create the data folder</translation>
+    </message>
+    <message>
+        <source>Không tạo được thư mục {folder} để lưu sổ theo dõi ({detail}). Nếu chương trình chạy từ USB (bản mang theo), hãy kiểm tra USB không bị khóa chống ghi và còn chỗ trống; hoặc mở sổ ở thư mục khác bằng tham số --db.</source>
+        <translation>Cannot create the folder {folder} for the record book ({detail}). If the program runs from a USB stick (portable copy), check that the stick is not write-protected and has free space; or open a book in another folder with the --db option.</translation>
+    </message>
+    <message>
         <source>Không mở được tệp dữ liệu</source>
         <translation>Cannot open the database file</translation>
     </message>

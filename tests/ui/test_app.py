@@ -179,3 +179,24 @@ def test_closing_the_window_makes_the_days_backup_once(qtbot: QtBot, tmp_path: P
     finally:
         workspace.close()
     assert sorted((tmp_path / "backups").glob("ward-*.antqbak")) == backups
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_with_exit_1(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A portable copy on a write-protected stick, say: here a file stands where the folder goes."""
+    blocked = tmp_path / "data"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setattr(paths.platformdirs, "user_data_path", lambda *args: blocked)
+    texts: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        texts.append(box.text())
+        box.close()
+
+    seen = when_shown(modal, read_and_close)
+    assert run_app(None, "vi") == 1
+    assert seen == ["Không tạo được thư mục dữ liệu"]
+    assert str(blocked) in texts[0]
+    assert "khóa chống ghi" in texts[0]
