@@ -146,7 +146,6 @@ class _Run:
     out: TextIO
     ward: Workspace | None = None
     person_id: str = ""
-    group_id: str = ""
 
     def say(self, text: Message | str) -> None:
         print(text.render(self.language) if isinstance(text, Message) else text, file=self.out)
@@ -222,7 +221,7 @@ def _record(run: _Run) -> None:
         raise SelfTestFailed(READ_BACK_WRONG(what="Tổ 1 khu phố 1"))
     if len(followups.list_follow_ups(book, case.id)) != 1:
         raise SelfTestFailed(READ_BACK_WRONG(what="Lê Văn Cường"))
-    run.person_id, run.group_id = person.id, group.id
+    run.person_id = person.id
 
 
 def _report(run: _Run) -> None:
