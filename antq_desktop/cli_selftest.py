@@ -52,6 +52,7 @@ RESOURCE_FILES = (
     ("fonts", "LiberationSerif-Bold.ttf"),
     ("icons", "antq.svg"),
     ("translations", "antq_en.qm"),
+    ("translations", "qt_vi.qm"),
 )
 
 HEADING = message(

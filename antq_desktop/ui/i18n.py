@@ -12,6 +12,9 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from antq_desktop.resources import resource_path
 
 TRANSLATION_FILE = ("translations", "antq_en.qm")
+QT_TEXTS_FILE = ("translations", "qt_vi.qm")
+"""Vietnamese for the texts Qt draws itself (the Yes/No/Cancel buttons of message boxes, the
+right-click menu of text fields): Qt ships no Vietnamese translation."""
 
 _language = "vi"
 _translator: QTranslator | None = None
@@ -23,7 +26,8 @@ def language() -> str:
 
 
 def install(app: QCoreApplication, chosen: str) -> None:
-    """Use `chosen` for the rest of the run; for English, load and install the Qt translator.
+    """Use `chosen` for the rest of the run: for English the program's translation, for
+    Vietnamese (the language of the program's own texts) the one of Qt's standard texts.
 
     A missing or unreadable translation file is a broken installation: it raises rather than
     showing a half-translated window.
@@ -33,9 +37,7 @@ def install(app: QCoreApplication, chosen: str) -> None:
         app.removeTranslator(_translator)
         _translator = None
     _language = "en" if chosen == "en" else "vi"
-    if _language == "vi":
-        return
-    path = resource_path(*TRANSLATION_FILE)
+    path = resource_path(*(TRANSLATION_FILE if _language == "en" else QT_TEXTS_FILE))
     translator = QTranslator(app)
     if not translator.load(str(path)):
         raise RuntimeError(f"cannot load the translation file {path}")

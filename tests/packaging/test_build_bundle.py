@@ -72,6 +72,7 @@ def test_the_build_makes_a_smoke_tested_bundle_and_archive(built: tuple[Path, st
     for needed in (
         "resources/fonts/LiberationSerif-Regular.ttf",
         "resources/translations/antq_en.qm",
+        "resources/translations/qt_vi.qm",
         "resources/icons/antq.svg",
         "antq_desktop/store/migrations/versions/0001_initial_schema.py",
     ):
