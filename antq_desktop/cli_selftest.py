@@ -36,7 +36,7 @@ from antq_desktop.domain.enums import (
     UnitLevel,
 )
 from antq_desktop.domain.ids import unit_id
-from antq_desktop.domain.messages import Message, MessageTemplate, message
+from antq_desktop.domain.messages import Message, MessageTemplate, Quantity, message
 from antq_desktop.domain.validation import ValidationFailed
 from antq_desktop.services import accounts, groups, memberships, patrols, people, programs, rehab
 from antq_desktop.services import rehab_followups as followups
@@ -133,11 +133,11 @@ WINDOW_EMPTY = message(
 
 
 class SelfTestFailed(Exception):
-    """A step found something wrong; the message says what."""
+    """A step found something wrong; `message` says what (as the services' errors carry it)."""
 
-    def __init__(self, problem: Message) -> None:
-        super().__init__(problem.render("en"))
-        self.problem = problem
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 @dataclass
@@ -159,8 +159,6 @@ class _Run:
 
 
 def _detail(error: BaseException, language: str) -> str:
-    if isinstance(error, SelfTestFailed):
-        return error.problem.render(language)
     if isinstance(error, ValidationFailed):
         return error.render(language)
     carried = getattr(error, "message", None)
@@ -338,9 +336,7 @@ def run_selftest(language: str, out: TextIO | None = None, *, verbose: bool = Fa
                         traceback.print_exc(file=stream)
                     run.say(SOME_FAILED())
                     return 1
-                seconds = f"{time.perf_counter() - started:.1f}"
-                if language == "vi":
-                    seconds = seconds.replace(".", ",")
+                seconds = Quantity(time.perf_counter() - started, decimals=1)
                 run.step_line(STATUS_OK(), STEP_OK(step=step(), seconds=seconds))
         finally:
             if run.ward is not None:

@@ -32,18 +32,17 @@ def program_folder() -> Path | None:
     return Path(sys.executable).resolve().parent
 
 
-def portable_folder(program: Path | None = None) -> Path | None:
-    """The `data` folder of a portable copy (`program`: the executable's folder, by default the
-    running program's); None for an installed copy or when run from Python."""
-    folder = program if program is not None else program_folder()
+def portable_folder() -> Path | None:
+    """The `data` folder of a portable copy; None for an installed copy or when run from Python."""
+    folder = program_folder()
     if folder is None or not (folder / PORTABLE_MARKER).is_file():
         return None
     return folder / PORTABLE_DATA_FOLDER
 
 
-def data_folder(program: Path | None = None) -> Path:
+def data_folder() -> Path:
     """Where the record book lives by default (not created here)."""
-    portable = portable_folder(program)
+    portable = portable_folder()
     if portable is not None:
         return portable
     return platformdirs.user_data_path(APP_NAME, ORGANISATION)

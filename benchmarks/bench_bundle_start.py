@@ -33,13 +33,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+import build_installer  # noqa: E402  (the bundle's program and size, as the build sees them)
+
 TARGET_SECONDS = 2.0
 WAIT_SECONDS = 60
 PASSWORD = os.environ.get("ANTQ_PASSWORD", "benchmark-password")
-
-
-def _program(bundle: Path) -> Path:
-    return bundle / ("antq-desktop.exe" if sys.platform == "win32" else "antq-desktop")
 
 
 @contextmanager
@@ -146,7 +145,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, help="an existing record book to sign in to")
     args = parser.parse_args()
-    program = _program(args.bundle)
+    program = build_installer.executable(args.bundle)
     if not program.is_file():
         sys.exit(f"{program} not found: run `python build_installer.py` first")
     if shutil.which("xdotool") is None:
@@ -163,11 +162,7 @@ def main() -> int:
                 stdout=subprocess.DEVNULL,
             )  # fmt: skip
         runs = [run_once(program, book, environment) for _ in range(args.runs)]
-    size = sum(
-        path.stat().st_size
-        for path in args.bundle.rglob("*")
-        if path.is_file() and not path.is_symlink()
-    )
+    size = build_installer.folder_size(args.bundle)
     print(f"bundle {args.bundle} ({size / 1024 / 1024:.1f} MB), book {book.name}, {args.runs} runs")
     for name in runs[0]:
         values = [run[name] for run in runs]

@@ -33,7 +33,7 @@ FONT_SUFFIXES = (".ttf", ".otf")
 MAIN_WINDOW_MODULE = "antq_desktop.ui.main_window"
 
 
-def preload_main_window() -> threading.Thread:
+def preload_main_window() -> None:
     """Import the main window and its pages (0.6 s here, more on an office PC) in the background
     while the person signs in or fills in the new book's unit, so that the first window shows
     without waiting for them. The import only defines classes (no widget is made off the GUI
@@ -45,9 +45,7 @@ def preload_main_window() -> threading.Thread:
         except BaseException:  # reported by the import in `run_app`
             return
 
-    thread = threading.Thread(target=load, name="antq-preload", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=load, name="antq-preload", daemon=True).start()
 
 
 def default_database_path() -> Path:
@@ -105,8 +103,8 @@ def _application_icon() -> QIcon | None:
 
 
 def create_with_dialog(path: Path) -> Workspace | None:
-    """Ask for the unit and create the record book at `path`; None when the person cancels."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Ask for the unit and create the record book at `path` (its folder made by
+    `_make_data_folder`); None when the person cancels."""
     dialog = CreateWorkspaceDialog(path)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

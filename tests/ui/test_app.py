@@ -37,6 +37,17 @@ def when_shown(find: Callable[[], QWidget | None], act: Callable[[QWidget], None
     return seen
 
 
+def read_message_into(texts: list[str]) -> Callable[[QWidget], None]:
+    """An action for `when_shown`: keep the message box's text in `texts`, then close it."""
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        texts.append(box.text())
+        box.close()
+
+    return read_and_close
+
+
 def modal() -> QWidget | None:
     return QApplication.activeModalWidget()
 
@@ -142,13 +153,7 @@ def test_a_file_that_is_not_a_record_book_is_refused_with_exit_1(
     path = tmp_path / "notes.antqdb"
     path.write_text("danh sách tổ tự quản", encoding="utf-8")
     texts: list[str] = []
-
-    def read_and_close(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        texts.append(box.text())
-        box.close()
-
-    seen = when_shown(modal, read_and_close)
+    seen = when_shown(modal, read_message_into(texts))
     assert run_app(path, "vi") == 1
     assert seen == ["Không mở được tệp dữ liệu"]
     assert "không phải tệp dữ liệu ANTQ" in texts[0]
@@ -189,13 +194,7 @@ def test_a_data_folder_that_cannot_be_made_is_said_with_exit_1(
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setattr(paths.platformdirs, "user_data_path", lambda *args: blocked)
     texts: list[str] = []
-
-    def read_and_close(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        texts.append(box.text())
-        box.close()
-
-    seen = when_shown(modal, read_and_close)
+    seen = when_shown(modal, read_message_into(texts))
     assert run_app(None, "vi") == 1
     assert seen == ["Không tạo được thư mục dữ liệu"]
     assert str(blocked) in texts[0]
